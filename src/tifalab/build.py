@@ -1,0 +1,350 @@
+"""Corpus build: inputs -> Parquet tables + manifest.json, incremental and parallel.
+
+Why this shape:
+- Every input ends in the manifest as parsed or failed with its reason (nothing is dropped).
+- Each input file's rows are cached under ``.cache/`` keyed by its sha256, the package version
+  and the lexicons' hash, so an unchanged input is never parsed again.
+- Workers parse files; the parent writes rows in input order, so output is identical whatever
+  ``jobs`` is, and Parquet is written in row groups so memory stays flat as the corpus grows.
+- Every output file appears atomically (temp file + rename): a killed build leaves the previous
+  outputs intact.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+import sys
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+from tifalab import __version__
+from tifalab.atomic import atomic_path, atomic_write_bytes, atomic_write_text, clean_stale_temps
+from tifalab.pipeline import Parsed, Pipeline, PipelineConfig
+
+ROW_GROUP_FILES = 512  # input files per Parquet row group: fixed, so output never depends on jobs
+CACHE_DIR = ".cache"
+
+
+@dataclass
+class InputRecord:
+    """One input file's fate, as written to the manifest."""
+
+    path: str
+    sha256: str | None
+    status: str  # parsed | cached | failed | partial (some documents of the file failed)
+    n_articles: int = 0
+    failures: list[dict[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class BuildResult:
+    dest: Path
+    inputs: list[InputRecord]
+    counts: dict[str, int]
+    seconds: float
+    n_parsed: int
+    n_cached: int
+    n_failed: int
+
+    def summary_line(self) -> str:
+        return (
+            f"tifalab build: {self.counts.get('articles', 0)} articles, "
+            f"{self.counts.get('statements', 0)} statements, {self.n_failed} failures "
+            f"({self.n_parsed} parsed, {self.n_cached} unchanged) in {self.seconds:.1f} s -> {self.dest}"
+        )
+
+
+# -- helpers -------------------------------------------------------------------------------
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def lexicon_fingerprint(config: PipelineConfig) -> dict[str, str]:
+    """sha256 of every lexicon file the build depends on (bundled and user-given)."""
+    from tifalab.paths import data_dir
+
+    files: list[Path] = []
+    lex_dir = Path(config.lexicon_dir) if config.lexicon_dir else data_dir() / "lexicons"
+    if lex_dir.is_dir():
+        files.extend(sorted(p for p in lex_dir.rglob("*") if p.is_file()))
+    for extra in (config.formulations_path, config.themes_path):
+        if extra:
+            files.append(Path(extra))
+    out = {}
+    for p in files:
+        try:
+            out[p.name if p.parent == lex_dir else str(p)] = _sha256(p)
+        except OSError as exc:
+            raise ValueError(f"{p}: lexicon file cannot be read ({exc.strerror})") from exc
+    return out
+
+
+def _cache_key(sha: str, salt: str) -> str:
+    return hashlib.sha256(f"{sha}:{salt}".encode()).hexdigest()[:40]
+
+
+# -- worker side ---------------------------------------------------------------------------
+
+_WORKER_PIPELINE: Pipeline | None = None  # one per worker process, set by the pool initializer
+
+
+def _init_worker(config_dict: dict[str, Any]) -> None:
+    global _WORKER_PIPELINE
+    _WORKER_PIPELINE = Pipeline(PipelineConfig(**config_dict))
+
+
+def _parse_file(path: str, pipeline: Pipeline) -> dict[str, Any]:
+    """Read and parse one input file into JSON-able rows and failures."""
+    from tifalab.io import read_inputs
+    from tifalab.model import Failure
+    from tifalab.tables import article_rows
+
+    articles: list[dict[str, list[dict[str, Any]]]] = []
+    failures: list[dict[str, str]] = []
+    for item in pipeline.parse_many(read_inputs([path])):
+        if isinstance(item, Failure):
+            failures.append({"source": item.source, "stage": item.stage, "reason": item.reason})
+        else:
+            assert isinstance(item, Parsed)
+            articles.append(article_rows(item))
+    return {"articles": articles, "failures": failures}
+
+
+def _work(task: tuple[str, str | None, str | None]) -> tuple[str, dict[str, Any]]:
+    path, sha, cache_file = task
+    assert _WORKER_PIPELINE is not None
+    return path, _do_task(path, sha, cache_file, _WORKER_PIPELINE)
+
+
+def _do_task(path: str, sha: str | None, cache_file: str | None, pipeline: Pipeline) -> dict[str, Any]:
+    res = _parse_file(path, pipeline)
+    if cache_file and sha:
+        payload = gzip.compress(json.dumps(res, ensure_ascii=False).encode("utf-8"), compresslevel=1, mtime=0)
+        atomic_write_bytes(cache_file, payload)
+    return res
+
+
+# -- parent side ---------------------------------------------------------------------------
+
+
+def _list_inputs(inputs: Sequence[str | os.PathLike[str]]) -> tuple[list[Path], list[dict[str, str]]]:
+    from tifalab.io import list_inputs
+    from tifalab.model import Failure
+
+    files: list[Path] = []
+    failures: list[dict[str, str]] = []
+    for item in list_inputs([str(p) for p in inputs]):
+        if isinstance(item, Failure):
+            failures.append({"source": item.source, "stage": item.stage, "reason": item.reason})
+        else:
+            files.append(Path(item))
+    return files, failures
+
+
+class _TableWriter:
+    """Streams each table to Parquet in row groups, into temp files renamed at the end."""
+
+    def __init__(self, dest: Path) -> None:
+        import contextlib
+
+        self.dest = dest
+        self._stack = contextlib.ExitStack()
+        self._writers: dict[str, Any] = {}
+        self._tmp: dict[str, Path] = {}
+        self.counts: dict[str, int] = {}
+
+    def write(self, frames: dict[str, Any]) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        for name, df in frames.items():
+            table = pa.Table.from_pandas(df, preserve_index=False)
+            if name not in self._writers:
+                tmp = self._stack.enter_context(atomic_path(self.dest / f"{name}.parquet"))
+                self._tmp[name] = tmp
+                self._writers[name] = pq.ParquetWriter(str(tmp), table.schema, compression="zstd")
+            if table.num_rows:
+                self._writers[name].write_table(table)
+            self.counts[name] = self.counts.get(name, 0) + table.num_rows
+
+    def close(self, ok: bool) -> None:
+        for w in self._writers.values():
+            w.close()
+        if ok:
+            self._stack.close()  # renames every temp file into place
+            return
+        self._stack.pop_all()  # never rename a partial table into place
+        for tmp in self._tmp.values():
+            tmp.unlink(missing_ok=True)
+
+
+def build_corpus(
+    inputs: Sequence[str | os.PathLike[str]],
+    dest: str | os.PathLike[str],
+    *,
+    jobs: int | None = None,
+    config: PipelineConfig | None = None,
+    progress: bool = True,
+    use_cache: bool = True,
+) -> BuildResult:
+    """Build every table of ``inputs`` into ``dest``; see the module docstring."""
+    from tifalab.tables import TABLES, corpus_speakers, to_frames
+
+    t0 = time.perf_counter()
+    config = config or PipelineConfig()
+    dest = Path(dest)
+    dest.mkdir(parents=True, exist_ok=True)
+    clean_stale_temps(dest)
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    lex = lexicon_fingerprint(config)
+    salt = hashlib.sha256(
+        json.dumps({"v": __version__, "lex": lex, "cfg": config.as_dict()}, sort_keys=True).encode()
+    ).hexdigest()
+    cache_dir = dest / CACHE_DIR
+    cache_dir.mkdir(exist_ok=True)
+
+    files, list_failures = _list_inputs(inputs)
+    records: dict[str, InputRecord] = {}
+    tasks: list[tuple[str, str | None, str | None]] = []
+    cached: dict[str, dict[str, Any]] = {}
+    for f in files:
+        path = str(f)
+        try:
+            sha = _sha256(f)
+        except OSError as exc:
+            reason = f"{path}: cannot read ({exc.strerror or type(exc).__name__})"
+            records[path] = InputRecord(path, None, "failed",
+                                        failures=[{"source": path, "stage": "read", "reason": reason}])
+            continue
+        cfile = cache_dir / f"{_cache_key(sha, salt)}.json.gz"
+        records[path] = InputRecord(path, sha, "parsed")
+        if use_cache and cfile.is_file():
+            try:
+                cached[path] = json.loads(gzip.decompress(cfile.read_bytes()))
+                records[path].status = "cached"
+                continue
+            except (OSError, ValueError, EOFError):
+                pass  # a damaged cache entry is just re-parsed
+        tasks.append((path, sha, str(cfile) if use_cache else None))
+
+    writer = _TableWriter(dest)
+    ok = False
+    try:
+        results = _run_tasks(tasks, config, jobs, progress)
+        batch: list[dict[str, Any]] = []
+        batch_failures: list[dict[str, str]] = list(list_failures)
+        for rec in list_failures:
+            records.setdefault(rec["source"], InputRecord(rec["source"], None, "failed", failures=[rec]))
+        for f in files:
+            path = str(f)
+            rec = records[path]
+            if rec.status == "failed":
+                batch_failures.extend(rec.failures)
+                continue
+            res = cached[path] if path in cached else next(results)
+            rec.n_articles = len(res["articles"])
+            rec.failures = res["failures"]
+            if res["failures"]:
+                rec.status = "failed" if not res["articles"] else "partial"
+            batch.extend(res["articles"])
+            batch_failures.extend(res["failures"])
+            if len(batch) >= ROW_GROUP_FILES:
+                writer.write(to_frames(batch, batch_failures))
+                batch, batch_failures = [], []
+        writer.write(to_frames(batch, batch_failures))
+        ok = True
+    finally:
+        writer.close(ok)
+
+    counts = {t: writer.counts.get(t, 0) for t in TABLES}
+    _write_corpus_speakers(dest, corpus_speakers)
+    recs = [records[str(f)] for f in files] + [
+        r for k, r in records.items() if k not in {str(f) for f in files}
+    ]
+    n_failed = sum(1 for r in recs if r.status in ("failed", "partial"))
+    result = BuildResult(
+        dest=dest,
+        inputs=recs,
+        counts=counts,
+        seconds=time.perf_counter() - t0,
+        n_parsed=sum(1 for r in recs if r.status in ("parsed", "partial")),
+        n_cached=sum(1 for r in recs if r.status == "cached"),
+        n_failed=n_failed,
+    )
+    _write_manifest(result, config, lex, inputs)
+    if progress:
+        print(result.summary_line(), file=sys.stderr)
+    return result
+
+
+def _run_tasks(
+    tasks: list[tuple[str, str | None, str | None]], config: PipelineConfig, jobs: int, progress: bool
+) -> Iterator[dict[str, Any]]:
+    """Yield results in task order; parse in worker processes when jobs > 1."""
+    from tqdm import tqdm
+
+    bar = tqdm(total=len(tasks), unit="file", disable=not progress or not tasks, file=sys.stderr)
+    if jobs == 1 or len(tasks) < 8:
+        pipe = Pipeline(config)
+        for path, sha, cfile in tasks:
+            res = _do_task(path, sha, cfile, pipe)
+            bar.update()
+            yield res
+        bar.close()
+        return
+    ctx = get_context("forkserver") if sys.platform != "win32" else get_context("spawn")
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(config.as_dict(),)
+    ) as pool:
+        chunk = max(1, min(64, len(tasks) // (jobs * 8) or 1))
+        for _path, res in pool.map(_work, tasks, chunksize=chunk):
+            bar.update()
+            yield res
+    bar.close()
+
+
+def _write_corpus_speakers(dest: Path, fn: Any) -> None:
+    import pandas as pd
+
+    speakers = pd.read_parquet(dest / "speakers.parquet")
+    articles = pd.read_parquet(dest / "articles.parquet", columns=["article_id", "date"])
+    out = fn(speakers, articles)
+    with atomic_path(dest / "corpus_speakers.parquet") as tmp:
+        out.to_parquet(tmp, index=False)
+
+
+def _write_manifest(
+    result: BuildResult, config: PipelineConfig, lex: dict[str, str], inputs: Iterable[Any]
+) -> None:
+    manifest = {
+        "tifalab_version": __version__,
+        "inputs_given": [str(p) for p in inputs],
+        "config": config.as_dict(),
+        "lexicons": lex,
+        "counts": result.counts,
+        "n_inputs": len(result.inputs),
+        "n_parsed": result.n_parsed,
+        "n_unchanged": result.n_cached,
+        "n_failed": result.n_failed,
+        "inputs": [
+            {"path": r.path, "sha256": r.sha256, "status": r.status, "n_articles": r.n_articles,
+             **({"failures": r.failures} if r.failures else {})}
+            for r in result.inputs
+        ],
+        "failures": [f for r in result.inputs for f in r.failures],
+    }
+    atomic_write_text(result.dest / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))

@@ -1,0 +1,182 @@
+"""The ``tifalab`` command line.
+
+Sub-commands are thin: they parse arguments, call library functions, and turn library errors
+into one-line messages that name the bad parameter and the allowed values.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tifalab import __version__
+
+if TYPE_CHECKING:
+    from tifalab.pipeline import PipelineConfig
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from tifalab import report
+
+    nb_dir = Path(args.notebooks_dir) if args.notebooks_dir else report.notebooks_dir()
+    notebooks = report.resolve_notebooks(args.notebooks, nb_dir)
+    param_sets = report.load_param_sets(Path(args.params) if args.params else None)
+    base: dict[str, object] = {}
+    if args.corpus:
+        corpus = Path(args.corpus).resolve()
+        if not corpus.exists():
+            raise report.ReportError(f"--corpus: {corpus}: no such file or folder")
+        base["corpus"] = str(corpus)
+        tables = _tables_for_corpus(corpus, Path(args.out), jobs=args.jobs)
+        base["tables_dir"] = str(tables)
+    if args.tables:
+        tables = Path(args.tables).resolve()
+        if not (tables / "manifest.json").is_file():
+            raise report.ReportError(f"--tables: {tables}: no manifest.json (run `tifalab build` first)")
+        base["tables_dir"] = str(tables)
+    specs = report.plan_runs(notebooks, param_sets, base, nb_dir)
+    if not specs:
+        raise report.ReportError("--params: no parameter set selects any of the chosen notebooks")
+    results = report.run_batch(specs, Path(args.out), jobs=args.jobs, nb_dir=nb_dir)
+    failed = [r for r in results if not r.ok]
+    for r in results:
+        status = "ok" if r.ok else f"FAILED ({r.error})"
+        print(f"{r.notebook:>18} [{r.name}] {r.seconds:6.1f}s {status}")
+    print(f"{len(results)} reports, {len(failed)} failed -> {Path(args.out) / 'index.html'}")
+    return 1 if failed and args.strict else 0
+
+
+def _config(args: argparse.Namespace) -> PipelineConfig:
+    from tifalab.pipeline import PipelineConfig
+
+    for name in ("formulations", "themes"):
+        val = getattr(args, name, None)
+        if val and not Path(val).is_file():
+            raise ValueError(f"--{name}: {val}: no such file")
+    if args.backend not in ("jieba", "rjieba"):
+        raise ValueError(f"--backend: {args.backend!r}; allowed: jieba, rjieba")
+    return PipelineConfig(
+        formulations_path=args.formulations,
+        themes_path=args.themes,
+        backend=args.backend,
+    )
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    import json
+
+    from tifalab.atomic import atomic_open_text
+    from tifalab.contract import article_json
+    from tifalab.io import read_inputs
+    from tifalab.model import Failure
+    from tifalab.pipeline import Pipeline
+
+    if args.format != "jsonl":
+        raise ValueError(f"--format: {args.format!r}; allowed: jsonl")
+    pipe = Pipeline(_config(args))
+    n_ok = n_failed = 0
+
+    def emit(out) -> None:  # type: ignore[no-untyped-def]
+        nonlocal n_ok, n_failed
+        for item in pipe.parse_many(read_inputs(args.paths, text_column=args.text_column)):
+            if isinstance(item, Failure):
+                n_failed += 1
+                print(f"tifalab parse: failed: {item.reason}", file=sys.stderr)
+                continue
+            n_ok += 1
+            out.write(json.dumps(article_json(item), ensure_ascii=False) + "\n")
+
+    if args.output and args.output != "-":
+        with atomic_open_text(args.output) as fh:
+            emit(fh)
+    else:
+        emit(sys.stdout)
+    print(f"tifalab parse: {n_ok} articles, {n_failed} failed", file=sys.stderr)
+    return 1 if (n_failed and args.strict) else 0
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from tifalab.build import build_corpus
+
+    if args.jobs is not None and args.jobs < 1:
+        raise ValueError(f"--jobs: {args.jobs}; allowed: an integer >= 1")
+    result = build_corpus(args.corpus, args.output, jobs=args.jobs, config=_config(args),
+                          progress=not args.quiet, use_cache=not args.no_cache)
+    print(result.summary_line())
+    return 1 if (result.n_failed and args.strict) else 0
+
+
+def _tables_for_corpus(corpus: Path, out: Path, jobs: int) -> Path:
+    """Build (or reuse, when unchanged) the tables of a corpus next to the reports."""
+    from tifalab.build import build_corpus
+
+    dest = out / "tables" / corpus.name.replace(" ", "_")
+    result = build_corpus([corpus], dest, jobs=jobs, progress=False)
+    print(result.summary_line())
+    return dest.resolve()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="tifalab",
+        description="Turn Chinese official news into data: speakers, statements, 提法, "
+        "numbered slogans and numeric targets.",
+    )
+    p.add_argument("--version", action="version", version=f"tifalab {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    def lexicon_opts(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--formulations", help="your own 提法 lexicon (TSV: term, themes, …)")
+        sp.add_argument("--themes", help="your own themes file (TSV)")
+        sp.add_argument("--backend", default="rjieba", help="tokenizer: rjieba (fast, default) or jieba")
+        sp.add_argument("--strict", action="store_true", help="exit 1 when any input failed")
+
+    pa = sub.add_parser("parse", help="parse articles and write one JSON object per article")
+    pa.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    pa.add_argument("--format", default="jsonl", help="output format: jsonl (default)")
+    pa.add_argument("-o", "--output", help="output file (default: stdout)")
+    pa.add_argument("--text-column", default="text", help="text column of .csv/.jsonl inputs")
+    lexicon_opts(pa)
+    pa.set_defaults(func=_cmd_parse)
+
+    b = sub.add_parser("build", help="build the corpus tables (Parquet + manifest.json)")
+    b.add_argument("corpus", nargs="+", metavar="CORPUS", help="files or folders")
+    b.add_argument("-o", "--output", required=True, help="output folder, e.g. data/processed/NAME")
+    b.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
+    b.add_argument("--quiet", action="store_true", help="no progress bar")
+    b.add_argument("--no-cache", action="store_true", help="re-parse unchanged inputs too")
+    lexicon_opts(b)
+    b.set_defaults(func=_cmd_build)
+
+    r = sub.add_parser("report", help="run the analysis notebooks with papermill and render HTML")
+    src = r.add_mutually_exclusive_group()
+    src.add_argument("--corpus", help="a corpus file or folder: build its tables first")
+    src.add_argument("--tables", help="a folder written by `tifalab build`")
+    r.add_argument("--notebooks", default="all", help="'all' or a comma list of notebook names")
+    r.add_argument("--params", help="YAML file with parameter sets (see notebooks/params/)")
+    r.add_argument("--out", default="reports", help="output folder (default: reports)")
+    r.add_argument("--jobs", type=int, default=2, help="notebooks run at once (default 2)")
+    r.add_argument("--notebooks-dir", help=argparse.SUPPRESS)
+    r.add_argument("--strict", action="store_true", help="exit 1 when any notebook failed")
+    r.set_defaults(func=_cmd_report)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 0
+    try:
+        return int(args.func(args) or 0)
+    except (ValueError, FileNotFoundError) as exc:
+        print(f"tifalab {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

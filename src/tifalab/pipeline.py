@@ -1,0 +1,189 @@
+"""One document through every stage: anatomy -> statements -> language.
+
+Why a small class: the stages need loaded lexicons and a tokenizer, which are costly to build
+(~1 s for jieba's dictionary). A ``Pipeline`` owns them (no module-level state), so a process,
+a worker or a notebook builds one and reuses it, and two pipelines with different lexicons can
+live side by side.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tifalab.model import Article, Document, Failure, Statement
+
+
+@dataclass
+class PipelineConfig:
+    """What a run depends on; it goes into the build manifest."""
+
+    lexicon_dir: str | None = None  # folder of lexicons (default: bundled data/lexicons)
+    formulations_path: str | None = None  # a researcher's own 提法 lexicon (TSV)
+    themes_path: str | None = None
+    backend: str = "rjieba"  # tokenizer backend for formulation matching: rjieba | jieba
+    formulations: bool = True  # match 提法 (needs the tokenizer)
+
+    def as_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+@dataclass
+class FormulationHit:
+    """A 提法 occurrence, tied to its paragraph and statement for tables."""
+
+    term: str
+    themes: list[str]
+    start: int
+    end: int
+    paragraph: int | None = None
+    statement: int | None = None
+
+
+@dataclass
+class Parsed:
+    """An article plus the language-layer results that are not part of the JSON contract."""
+
+    article: Article
+    formulations: list[FormulationHit] = field(default_factory=list)
+    n_tokens: int = 0
+
+
+class Pipeline:
+    """Parse documents end to end with one set of lexicons and one private tokenizer."""
+
+    def __init__(self, config: PipelineConfig | None = None) -> None:
+        self.config = config or PipelineConfig()
+        self._lexicon = None
+        self._tokenizer = None
+
+    # -- resources -------------------------------------------------------------------------
+    @property
+    def lexicon_dir(self) -> Path | None:
+        return Path(self.config.lexicon_dir) if self.config.lexicon_dir else None
+
+    def formulation_lexicon(self) -> Any:
+        if self._lexicon is None:
+            from tifalab.formulations import load_formulations
+
+            fp = Path(self.config.formulations_path) if self.config.formulations_path else None
+            tp = Path(self.config.themes_path) if self.config.themes_path else None
+            self._lexicon = load_formulations(fp, tp)
+        return self._lexicon
+
+    def tokenizer(self) -> Any:
+        if self._tokenizer is None:
+            from tifalab.tokenize import Tokenizer
+
+            extra = []
+            if self.config.formulations_path:
+                extra.append(Path(self.config.formulations_path))
+            self._tokenizer = Tokenizer(
+                formulations=True, backend=self.config.backend, extra_lexicons=extra
+            )
+        return self._tokenizer
+
+    # -- stages ----------------------------------------------------------------------------
+    def parse(self, doc: Document) -> Parsed:
+        """Every stage on one document. Raises only on a bug; callers record it as a failure."""
+        from tifalab.anatomy import parse_article
+        from tifalab.numbers import find_numbers
+        from tifalab.slogans import find_slogans
+        from tifalab.statements import extract_statements
+
+        art = parse_article(doc)
+        if art.is_stub:
+            return Parsed(art)
+        res = extract_statements(art.text, art.paragraphs, lexicon_dir=self.lexicon_dir)
+        art.statements = res.statements
+        art.speakers = res.speakers
+        art.term_quotes = res.term_quotes
+        art.slogans = find_slogans(art.text)
+        art.numbers = find_numbers(art.text)
+        locate = _Locator(art)
+        for item in [*art.slogans, *art.numbers]:
+            item.paragraph = locate.paragraph(item.start)
+            st = locate.statement(item.start, item.end)
+            if st is not None:
+                item.statement = st
+                item.speaker = art.statements[st].speaker.name or art.statements[st].speaker.mention
+        parsed = Parsed(art)
+        if self.config.formulations:
+            parsed.formulations, parsed.n_tokens = self._formulations(art, locate)
+        return parsed
+
+    def _formulations(self, art: Article, locate: _Locator) -> tuple[list[FormulationHit], int]:
+        from tifalab.formulations import match_formulations
+
+        hits: list[FormulationHit] = []
+        n_tokens = 0
+        tok = self.tokenizer()
+        lex = self.formulation_lexicon()
+        for para in art.paragraphs:
+            if para.kind not in ("body", "heading", "title", "pull_quote"):
+                continue
+            tokens = tok.tokenize(para.text)
+            n_tokens += sum(1 for w, _, _ in tokens if w.strip())
+            for m in match_formulations(para.text, lex, tokens=tokens):
+                start, end = para.start + m.start, para.start + m.end
+                hits.append(
+                    FormulationHit(
+                        term=m.term,
+                        themes=list(m.themes),
+                        start=start,
+                        end=end,
+                        paragraph=para.index,
+                        statement=locate.statement(start, end),
+                    )
+                )
+        return hits, n_tokens
+
+    def parse_many(self, docs: Iterable[Document | Failure]) -> Iterator[Parsed | Failure]:
+        """Parse a stream; a document that raises becomes a ``Failure`` (stage parse)."""
+        for doc in docs:
+            if isinstance(doc, Failure):
+                yield doc
+                continue
+            try:
+                yield self.parse(doc)
+            except Exception as exc:  # a parser bug must not lose the file: report it
+                yield Failure(doc.source, f"{doc.source}: parser error {type(exc).__name__}: {exc}", "parse")
+
+
+class _Locator:
+    """Find the paragraph and the innermost statement covering an offset (binary search)."""
+
+    def __init__(self, art: Article) -> None:
+        self._para_starts = [p.start for p in art.paragraphs]
+        self._paras = art.paragraphs
+        self._statements: Sequence[Statement] = art.statements
+
+    def paragraph(self, offset: int) -> int | None:
+        i = bisect.bisect_right(self._para_starts, offset) - 1
+        if 0 <= i < len(self._paras) and self._paras[i].start <= offset <= self._paras[i].end:
+            return self._paras[i].index
+        return None
+
+    def statement(self, start: int, end: int) -> int | None:
+        best = None
+        best_len = None
+        for i, st in enumerate(self._statements):
+            if st.start <= start and end <= st.end:
+                length = st.end - st.start
+                # prefer the speaker's own statement over a nested source quote inside it
+                if st.nested:
+                    continue
+                if best_len is None or length < best_len:
+                    best, best_len = i, length
+        return best
+
+
+def parse_paths(paths: Sequence[str | Path], config: PipelineConfig | None = None) -> list[Parsed | Failure]:
+    """Read and parse files or folders in one call (notebooks and small corpora)."""
+    from tifalab.io import read_inputs
+
+    pipe = Pipeline(config)
+    return list(pipe.parse_many(read_inputs([str(p) for p in paths])))
