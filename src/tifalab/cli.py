@@ -109,6 +109,57 @@ def _cmd_build(args: argparse.Namespace) -> int:
     return 1 if (result.n_failed and args.strict) else 0
 
 
+def _cmd_sample(args: argparse.Namespace) -> int:
+    from tifalab.analysis import load_tables
+    from tifalab.validation import sample_items, write_sheet
+
+    tables = load_tables(args.tables)
+    types = [t.strip() for t in args.types.split(",") if t.strip()]
+    sheet = sample_items(tables, n=args.n, seed=args.seed, types=types)
+    csv_path, html_path = write_sheet(sheet, Path(args.output))
+    print(f"tifalab sample: {len(sheet)} items -> {csv_path} (reading copy {html_path})")
+    return 0
+
+
+def _cmd_score(args: argparse.Namespace) -> int:
+    from tifalab import validation as v
+
+    path = Path(args.path)
+    if path.suffix.lower() == ".csv":
+        sheet = v.read_sheet(path)
+        rep = v.score_sheet(sheet)
+        if args.second_coder:
+            agr = v.agreement(sheet, v.read_sheet(Path(args.second_coder)))
+            print(f"agreement: n={agr['n']} percent={agr['percent_agreement']} kappa={agr['kappa']}")
+    else:
+        gold = v.load_gold(path)
+        root = Path(args.inputs) if args.inputs else _default_inputs_root(path)
+        rep = v.score_gold(gold, v.predict_for_gold(gold, root))
+    for note in rep.notes:
+        print(f"note: {note}")
+    print(rep.scores.to_string(index=False))
+    if not rep.errors.empty:
+        print(f"\n{len(rep.errors)} errors:")
+        print(rep.errors.to_string(index=False))
+    if args.output:
+        from tifalab.atomic import atomic_write_text
+
+        out = Path(args.output)
+        atomic_write_text(out, rep.scores.to_csv(index=False))
+        atomic_write_text(out.with_name(out.stem + "_errors.csv"), rep.errors.to_csv(index=False))
+    return 0
+
+
+def _default_inputs_root(gold_path: Path) -> Path:
+    """Gold files name their article relative to ../shared (the sample gold) by default."""
+    from tifalab.paths import shared_dir
+
+    shared = shared_dir()
+    if shared is None:
+        raise ValueError("--inputs: not given and ../shared not found; give the folder the gold 'file' paths start from")
+    return shared
+
+
 def _tables_for_corpus(corpus: Path, out: Path, jobs: int) -> Path:
     """Build (or reuse, when unchanged) the tables of a corpus next to the reports."""
     from tifalab.build import build_corpus
@@ -150,6 +201,21 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--no-cache", action="store_true", help="re-parse unchanged inputs too")
     lexicon_opts(b)
     b.set_defaults(func=_cmd_build)
+
+    sa = sub.add_parser("sample", help="draw a stratified sample of extracted items into a coding sheet")
+    sa.add_argument("tables", metavar="TABLES_DIR", help="a folder written by `tifalab build`")
+    sa.add_argument("--n", type=int, default=200, help="items to draw (default 200)")
+    sa.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    sa.add_argument("--types", default="statement,slogan,number", help="item types, comma list")
+    sa.add_argument("-o", "--output", default="coding.csv", help="coding sheet CSV (an .html copy is written beside)")
+    sa.set_defaults(func=_cmd_sample)
+
+    sc = sub.add_parser("score", help="score a filled coding sheet (.csv) or gold JSON (file or folder)")
+    sc.add_argument("path", metavar="PATH", help="coding.csv, or gold .json file/folder")
+    sc.add_argument("--second-coder", help="a second coder's sheet of the same items: agreement")
+    sc.add_argument("--inputs", help="folder the gold files' 'file' paths are relative to (default ../shared)")
+    sc.add_argument("-o", "--output", help="write scores CSV here (and <name>_errors.csv)")
+    sc.set_defaults(func=_cmd_score)
 
     r = sub.add_parser("report", help="run the analysis notebooks with papermill and render HTML")
     src = r.add_mutually_exclusive_group()
