@@ -54,6 +54,14 @@ def with_article_context(df: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFra
     return df.merge(a[keep], on="article_id", how="left")
 
 
+def items_in_context(df: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Slogans or numbers with ``district`` (the speaker's area) and article context."""
+    out = df.copy()
+    if "speaker_area" in out.columns:
+        out["district"] = out["speaker_area"]
+    return with_article_context(out, articles)
+
+
 def formulations_in_context(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Formulation hits with article context and, inside statements, the speaker's fields."""
     f = tables["formulations"].copy()

@@ -39,7 +39,7 @@ class InputRecord:
 
     path: str
     sha256: str | None
-    status: str  # parsed | cached | failed | partial (some documents of the file failed)
+    status: str  # parsed | cached | failed | partial (some documents failed) | skipped (not an article file)
     n_articles: int = 0
     failures: list[dict[str, str]] = field(default_factory=list)
 
@@ -91,6 +91,15 @@ def lexicon_fingerprint(config: PipelineConfig) -> dict[str, str]:
         except OSError as exc:
             raise ValueError(f"{p}: lexicon file cannot be read ({exc.strerror})") from exc
     return out
+
+
+def code_fingerprint() -> str:
+    """sha256 over the package's source: a changed parser must not reuse cached rows."""
+    h = hashlib.sha256()
+    for p in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()
 
 
 def _cache_key(sha: str, salt: str) -> str:
@@ -212,7 +221,8 @@ def build_corpus(
     jobs = max(1, jobs or os.cpu_count() or 1)
     lex = lexicon_fingerprint(config)
     salt = hashlib.sha256(
-        json.dumps({"v": __version__, "lex": lex, "cfg": config.as_dict()}, sort_keys=True).encode()
+        json.dumps({"v": __version__, "code": code_fingerprint(), "lex": lex, "cfg": config.as_dict()},
+                   sort_keys=True).encode()
     ).hexdigest()
     cache_dir = dest / CACHE_DIR
     cache_dir.mkdir(exist_ok=True)
@@ -246,13 +256,15 @@ def build_corpus(
     try:
         results = _run_tasks(tasks, config, jobs, progress)
         batch: list[dict[str, Any]] = []
+        seen_ids: set[str] = set()
         batch_failures: list[dict[str, str]] = list(list_failures)
         for rec in list_failures:
-            records.setdefault(rec["source"], InputRecord(rec["source"], None, "failed", failures=[rec]))
+            status = "skipped" if rec["stage"] == "skipped" else "failed"
+            records.setdefault(rec["source"], InputRecord(rec["source"], None, status, failures=[rec]))
         for f in files:
             path = str(f)
             rec = records[path]
-            if rec.status == "failed":
+            if rec.status in ("failed", "skipped"):
                 batch_failures.extend(rec.failures)
                 continue
             res = cached[path] if path in cached else next(results)
@@ -260,7 +272,7 @@ def build_corpus(
             rec.failures = res["failures"]
             if res["failures"]:
                 rec.status = "failed" if not res["articles"] else "partial"
-            batch.extend(res["articles"])
+            batch.extend(_dedupe_ids(res["articles"], seen_ids))
             batch_failures.extend(res["failures"])
             if len(batch) >= ROW_GROUP_FILES:
                 writer.write(to_frames(batch, batch_failures))
@@ -286,8 +298,6 @@ def build_corpus(
         n_failed=n_failed,
     )
     _write_manifest(result, config, lex, inputs)
-    if progress:
-        print(result.summary_line(), file=sys.stderr)
     return result
 
 
@@ -348,3 +358,111 @@ def _write_manifest(
         "failures": [f for r in result.inputs for f in r.failures],
     }
     atomic_write_text(result.dest / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
+
+
+# -- dask engine ---------------------------------------------------------------------------
+
+
+def _dask_partition(paths: list[str], config_dict: dict[str, Any], dest: str, part: int) -> dict[str, Any]:
+    """Parse one partition of files and write its Parquet part of every table (on a worker)."""
+    from tifalab.tables import to_frames
+
+    pipe = Pipeline(PipelineConfig(**config_dict))
+    articles: list[dict[str, Any]] = []
+    failures: list[dict[str, str]] = []
+    per_file = []
+    for path in paths:
+        res = _parse_file(path, pipe)
+        articles.extend(res["articles"])
+        failures.extend(res["failures"])
+        per_file.append({"path": path, "n_articles": len(res["articles"]), "failures": res["failures"]})
+    frames = to_frames(_dedupe_ids(articles, set()), failures)
+    counts = {}
+    for name, df in frames.items():
+        with atomic_path(Path(dest) / name / f"part-{part:05d}.parquet") as tmp:
+            df.to_parquet(tmp, index=False, compression="zstd")
+        counts[name] = len(df)
+    return {"part": part, "counts": counts, "files": per_file}
+
+
+def _dedupe_ids(articles: list[dict[str, list[dict[str, Any]]]], seen: set[str]) -> list[dict[str, list[dict[str, Any]]]]:
+    """Give a repeated article id a ``~N`` suffix in every row of that article (input order)."""
+    for rows in articles:
+        aid = rows["articles"][0]["article_id"] if rows["articles"] else None
+        if aid is None:
+            continue
+        new, n = aid, 1
+        while new in seen:
+            n += 1
+            new = f"{aid}~{n}"
+        seen.add(new)
+        if new != aid:
+            for table_rows in rows.values():
+                for r in table_rows:
+                    if r.get("article_id") == aid:
+                        r["article_id"] = new
+                    if isinstance(r.get("speaker_id"), str) and r["speaker_id"].startswith(aid + "#"):
+                        r["speaker_id"] = new + r["speaker_id"][len(aid):]
+    return articles
+
+
+def build_corpus_dask(
+    inputs: Sequence[str | os.PathLike[str]],
+    dest: str | os.PathLike[str],
+    *,
+    scheduler: str | None = None,
+    partitions: int | None = None,
+    config: PipelineConfig | None = None,
+) -> BuildResult:
+    """The same build on Dask: dask.bag over file partitions, partitioned Parquet per table.
+
+    ``scheduler``: address of a dask.distributed scheduler (``tcp://host:8786``); None uses the
+    current distributed client if any, else Dask's local process scheduler. Tables are written
+    as ``dest/<table>/part-NNNNN.parquet`` (read a table with ``pandas.read_parquet(dest/<table>)``).
+    Article ids are de-duplicated within a partition only.
+    """
+    import dask
+    import dask.bag as db
+
+    t0 = time.perf_counter()
+    config = config or PipelineConfig()
+    dest = Path(dest)
+    dest.mkdir(parents=True, exist_ok=True)
+    files, list_failures = _list_inputs(inputs)
+    n_parts = partitions or max(1, min(len(files), 64))
+    # contiguous, ordered chunks so part order = input order
+    size = -(-len(files) // n_parts) if files else 0
+    chunks = [[str(f) for f in files[i:i + size]] for i in range(0, len(files), size)] if files else []
+    bag = db.from_sequence(list(enumerate(chunks)), npartitions=max(1, len(chunks)))
+    cfg = config.as_dict()
+    tasks = bag.map(lambda ic: _dask_partition(ic[1], cfg, str(dest), ic[0]))
+    client = None
+    if scheduler:
+        from distributed import Client
+
+        client = Client(scheduler)
+    try:
+        if client is not None:
+            parts = client.compute(tasks).result()
+        else:
+            with dask.config.set(scheduler=dask.config.get("scheduler", "processes")):
+                parts = tasks.compute()
+    finally:
+        if client is not None:
+            client.close()
+    parts = sorted(parts, key=lambda p: p["part"])
+    records = []
+    counts: dict[str, int] = {}
+    for p in parts:
+        for name, c in p["counts"].items():
+            counts[name] = counts.get(name, 0) + c
+        for f in p["files"]:
+            status = "parsed" if not f["failures"] else ("partial" if f["n_articles"] else "failed")
+            records.append(InputRecord(f["path"], _sha256(Path(f["path"])), status, f["n_articles"], f["failures"]))
+    records += [InputRecord(f["source"], None, "skipped" if f["stage"] == "skipped" else "failed", 0, [f])
+                for f in list_failures]
+    result = BuildResult(dest, records, counts, time.perf_counter() - t0,
+                         n_parsed=sum(r.status in ("parsed", "partial") for r in records), n_cached=0,
+                         n_failed=sum(r.status in ("failed", "partial") for r in records))
+    _write_manifest(result, config, lexicon_fingerprint(config), inputs)
+    return result

@@ -132,10 +132,11 @@ def heatmap(matrix: pd.DataFrame, title: str) -> Figure:
     if matrix.empty:
         _empty(ax, "nothing to compare 无数据")
     else:
-        im = ax.imshow(matrix.values, cmap="Oranges", aspect="auto")
+        values = matrix.astype(float).to_numpy()
+        im = ax.imshow(values, cmap="Oranges", aspect="auto")
         ax.set_xticks(range(matrix.shape[1]), [str(c) for c in matrix.columns], rotation=45, ha="right")
         ax.set_yticks(range(matrix.shape[0]), [str(i) for i in matrix.index])
-        for (i, j), v in pd.DataFrame(matrix.values).stack().items():
+        for (i, j), v in pd.DataFrame(values).stack().items():
             if v:
                 ax.text(j, i, int(v), ha="center", va="center", fontsize=8)
         fig.colorbar(im, ax=ax, label="次数 hits")

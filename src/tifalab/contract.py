@@ -84,7 +84,7 @@ def article_json(parsed: Parsed | Article) -> dict[str, Any]:
             for s in art.slogans
         ],
         "numbers": [
-            {"text": n.text, "value": n.value, "value_max": n.value_max, "unit": n.unit, "object": n.object,
+            {"text": n.text, "value": n.value, "value_max": n.value_max, "unit": n.unit, "object": n.object, "measure": n.measure,
              "qualifier": n.qualifier, "kind": n.kind, "speaker": n.speaker, "statement": n.statement,
              "paragraph": n.paragraph, "start": n.start, "end": n.end}
             for n in art.numbers

@@ -78,11 +78,9 @@ class Pipeline:
         if self._tokenizer is None:
             from tifalab.tokenize import Tokenizer
 
-            extra = []
-            if self.config.formulations_path:
-                extra.append(Path(self.config.formulations_path))
+            # the tokenizer forces the same lexicon, so every entry is one token
             self._tokenizer = Tokenizer(
-                formulations=True, backend=self.config.backend, extra_lexicons=extra
+                formulations=self.formulation_lexicon(), backend=self.config.backend
             )
         return self._tokenizer
 
@@ -97,7 +95,9 @@ class Pipeline:
         art = parse_article(doc)
         if art.is_stub:
             return Parsed(art)
-        res = extract_statements(art.text, art.paragraphs, lexicon_dir=self.lexicon_dir)
+        res = extract_statements(
+            art.text, art.paragraphs, lexicon_dir=self.lexicon_dir, article_id=art.id
+        )
         art.statements = res.statements
         art.speakers = res.speakers
         art.term_quotes = res.term_quotes
@@ -116,7 +116,7 @@ class Pipeline:
         return parsed
 
     def _formulations(self, art: Article, locate: _Locator) -> tuple[list[FormulationHit], int]:
-        from tifalab.formulations import match_formulations
+        from tifalab.formulations import density
 
         hits: list[FormulationHit] = []
         n_tokens = 0
@@ -125,9 +125,9 @@ class Pipeline:
         for para in art.paragraphs:
             if para.kind not in ("body", "heading", "title", "pull_quote"):
                 continue
-            tokens = tok.tokenize(para.text)
-            n_tokens += sum(1 for w, _, _ in tokens if w.strip())
-            for m in match_formulations(para.text, lex, tokens=tokens):
+            d = density(para.text, tok, lex)
+            n_tokens += d.tokens
+            for m in d.matches:
                 start, end = para.start + m.start, para.start + m.end
                 hits.append(
                     FormulationHit(

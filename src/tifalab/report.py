@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from tifalab.atomic import atomic_write_text
+from tifalab.webfont import embed_font
 
 KERNEL_NAME = "tifalab"
 
@@ -129,20 +130,42 @@ def load_param_sets(path: Path | None) -> list[dict[str, Any]]:
     return out
 
 
+def declared_parameters(notebook: str, folder: Path | None = None) -> dict[str, Any]:
+    """Parameters a notebook declares in its ``parameters`` cell (name -> inferred info)."""
+    import papermill as pm
+
+    folder = folder or notebooks_dir()
+    return dict(pm.inspect_notebook(str(folder / f"{notebook}.ipynb")))
+
+
 def plan_runs(
     notebooks: Sequence[str],
     param_sets: Iterable[dict[str, Any]],
     base_parameters: dict[str, Any] | None = None,
     folder: Path | None = None,
 ) -> list[RunSpec]:
-    """Every selected notebook x every parameter set that names it."""
+    """Every selected notebook x every parameter set that names it.
+
+    A notebook receives only the parameters it declares (so ``group_by`` given to "all" reaches
+    the notebooks that have it); a parameter no selected notebook declares is an error naming it
+    and the parameters that exist.
+    """
     specs = []
+    declared = {nb: declared_parameters(nb, folder) for nb in notebooks}
     for ps in param_sets:
-        wanted = resolve_notebooks(ps.get("notebooks", "all"), folder)
-        for nb in notebooks:
-            if nb in wanted:
-                params = {**(base_parameters or {}), **ps.get("parameters", {})}
-                specs.append(RunSpec(nb, ps["name"], params))
+        wanted = [nb for nb in resolve_notebooks(ps.get("notebooks", "all"), folder) if nb in notebooks]
+        user = ps.get("parameters", {})
+        known = set().union(*(declared[nb] for nb in wanted)) if wanted else set()
+        unknown = sorted(set(user) - known)
+        if unknown:
+            raise ReportError(
+                f"--params: run {ps['name']!r}: unknown parameter(s) {', '.join(unknown)}; "
+                f"the selected notebooks take: {', '.join(sorted(known))}"
+            )
+        for nb in wanted:
+            params = {**(base_parameters or {}), **user}
+            params = {k: v for k, v in params.items() if k in declared[nb]}
+            specs.append(RunSpec(nb, ps["name"], params))
     return specs
 
 
@@ -176,7 +199,7 @@ def render_html(ipynb: Path, html_path: Path) -> None:
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
     body, _ = exporter.from_notebook_node(nb)
-    atomic_write_text(html_path, body)
+    atomic_write_text(html_path, embed_font(body))
 
 
 def run_one(spec: RunSpec, out_dir: Path, nb_dir: Path, kernel_name: str = KERNEL_NAME) -> RunResult:
@@ -286,7 +309,7 @@ tr.failed td {{ background: #fde8e8; }} tr.ok td:nth-child(3) {{ color: #166534;
 </tbody></table></body></html>
 """
     index = out_dir / "index.html"
-    atomic_write_text(index, page)
+    atomic_write_text(index, embed_font(page))
     atomic_write_text(
         out_dir / "index.json",
         json.dumps([asdict(r) for r in results], ensure_ascii=False, indent=1),

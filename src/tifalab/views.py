@@ -84,6 +84,14 @@ def annotate(text: str, marks: Iterable[Mark], paragraphs: Sequence[tuple[int, i
     return "\n".join(out)
 
 
+def _txt(*values: object) -> str:
+    """First non-missing value as text ('' if all are NA/None)."""
+    for v in values:
+        if v is not None and not (isinstance(v, float) and v != v) and v is not pd.NA:
+            return str(v)
+    return ""
+
+
 def article_marks(tables: dict[str, pd.DataFrame], article_id: str) -> list[Mark]:
     """Marks of one article from the corpus tables."""
     marks: list[Mark] = []
@@ -96,17 +104,35 @@ def article_marks(tables: dict[str, pd.DataFrame], article_id: str) -> list[Mark
 
     for r in rows("statements").itertuples(index=False):
         layer = "statement-direct" if r.kind == "direct" else "statement-indirect"
-        marks.append(Mark(int(r.start), int(r.end), layer, f"{r.speaker_name or r.speaker_mention} · {r.verb or ''} · {r.kind}"))
+        marks.append(Mark(int(r.start), int(r.end), layer, f"{_txt(r.speaker_name, r.speaker_mention)} · {_txt(r.verb)} · {r.kind}"))
     for r in rows("term_quotes").itertuples(index=False):
         marks.append(Mark(int(r.start), int(r.end), "term-quote", "term quote"))
     for r in rows("slogans").itertuples(index=False):
         marks.append(Mark(int(r.start), int(r.end), "slogan", f"slogan {r.parts}"))
     for r in rows("numbers").itertuples(index=False):
-        marks.append(Mark(int(r.start), int(r.end), "number", f"{r.kind}: {r.value} {r.unit or ''} {r.object or ''}"))
+        marks.append(Mark(int(r.start), int(r.end), "number", f"{r.kind}: {_txt(r.value)} {_txt(r.unit)} {_txt(r.object)}"))
     for r in rows("formulations").itertuples(index=False):
-        marks.append(Mark(int(r.start), int(r.end), "formulation", f"提法 {r.term} ({r.themes})"))
-    for r in rows("speaker_mentions").itertuples(index=False):
-        marks.append(Mark(int(r.start), int(r.end), "speaker", str(r.name)))
+        marks.append(Mark(int(r.start), int(r.end), "formulation", f"提法 {r.term} ({_txt(r.themes)})"))
+    return marks
+
+
+def speaker_marks(text: str, statements: pd.DataFrame) -> list[Mark]:
+    """Mark each statement's speaker mention where it is written near the statement.
+
+    Why a search: statements carry the mention's text, not its offsets; the mention is in the
+    same paragraph, right before or after the statement, so the nearest occurrence is it.
+    """
+    marks = []
+    for r in statements.itertuples(index=False):
+        mention = _txt(r.speaker_mention)
+        if len(mention) < 2:
+            continue
+        s, e = int(r.start), int(r.end)
+        before = text.rfind(mention, max(0, s - 200), s)
+        after = text.find(mention, e, e + 200)
+        pos = before if before >= 0 and (after < 0 or s - before <= after - e) else after
+        if pos >= 0:
+            marks.append(Mark(pos, pos + len(mention), "speaker", _txt(r.speaker_name, mention)))
     return marks
 
 
@@ -123,7 +149,9 @@ def article_html(tables: dict[str, pd.DataFrame], article_id: str) -> str:
         buf[int(r.start):int(r.end)] = list(r.text)
     text = "".join(buf)
     spans = [(int(r.start), int(r.end)) for r in paras.itertuples(index=False)]
-    return annotate(text, article_marks(tables, article_id), spans)
+    st = tables["statements"]
+    marks = article_marks(tables, article_id) + speaker_marks(text, st[st["article_id"] == article_id])
+    return annotate(text, marks, spans)
 
 
 def table_html(df: pd.DataFrame, max_rows: int = 60, caption: str | None = None) -> str:

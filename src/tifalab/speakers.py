@@ -1,0 +1,480 @@
+"""Structured speaker mentions: ``<area><organization><title><name>[代表|委员]`` -> Speaker.
+
+Why rules and word lists rather than a tagger: official news names speakers in a rigid
+bureaucratic order (郑州高新区沟赵办事处党工委书记弓书亮), and researchers need the parts
+(area, organization, title, rank) kept apart and reproducible. jieba's person tags are noisy
+(it tags 郑东新区 as a name), so a name is only accepted where a title, a surname from
+``surnames.txt`` or an earlier mention vouches for it. Every list lives under ``data/lexicons``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from tifalab.lexicons import lexicon_file, load_table, load_terms
+from tifalab.model import Affiliation, Speaker
+
+__all__ = [
+    "SpeakerLexicon",
+    "estimate_rank",
+    "is_valid_name",
+    "jieba_words",
+    "load_speaker_lexicon",
+    "parse_speaker_mention",
+    "short_form_surname",
+    "split_area",
+]
+
+PARTY_ORGANS = ("党工委", "党总支", "党支部", "党委", "党组")
+# Parts of a territory that are named units below the area (凤凰台街道办事处): they keep their
+# own name as organization; everything else after an area is an organ of that area (管委会).
+_SUBUNIT_RE = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:街道办事处|街道|办事处|镇|乡|村|社区)")
+_AREA_ORGAN_RE = re.compile(
+    r"^(?:党工委|管委会|党委|党组|纪工委|纪委|监委|人大常委会|人大|政协|人民政府|政府|委员会|常委会|区委|县委|市委|省委)"
+)
+_TERRITORIAL_END = ("街道", "办事处", "镇", "乡", "村", "社区", "区", "县", "市", "省", "州", "旗")
+_CENTRAL_RE = re.compile(r"^(?:中共中央|中央|国务院|全国人大|全国政协|国家|最高人民)")
+_DEPARTMENT_RE = re.compile(r"(?:局|委员会|办公室|厅|科|处|中心|部)")
+_GOVERNING_RE = re.compile(r"^(?:党工委|管委会|党委|党组|区委|县委|市委|省委|人民政府|政府|人大|政协)")
+_NAME_BAD = set("的了是在和与及等们这那其该我你他她它说称表示指出认为介绍强调就也还都又则、，。：；（）《》“”‘’0123456789")
+_POST_NAME_TITLES = (
+    "总书记", "副主席", "主席", "副总理", "总理", "委员长", "书记", "院士", "教授", "外长",
+    "大使", "部长", "省长", "市长", "县长", "区长", "先生", "女士", "同志", "代表", "委员",
+)
+_ROLE_SUFFIXES = ("代表", "委员")
+_PRONOUNS = {"他": "他", "她": "她"}
+
+
+@dataclass(frozen=True)
+class SpeakerLexicon:
+    """All word lists the speaker and statement rules need, loaded once per lexicon folder."""
+
+    titles: frozenset[str]
+    max_title: int
+    surnames: frozenset[str]
+    compound_surnames: frozenset[str]
+    area_suffixes: tuple[tuple[str, str], ...]  # (suffix, level), longest first
+    area_excluded: tuple[str, ...]
+    area_names: tuple[str, ...]
+    groups: tuple[tuple[str, str], ...]  # (term, via), longest first
+    institutions: tuple[tuple[str, str], ...]  # (term, kind), longest first
+    org_suffixes: tuple[str, ...]
+    ranks: tuple[tuple[str, str, str], ...]
+    verbs: tuple[str, ...]  # longest first
+
+
+@cache
+def _load(lexicon_dir: str | None) -> SpeakerLexicon:
+    def f(name: str) -> Path:
+        return lexicon_file(name, lexicon_dir)
+
+    titles = frozenset(load_terms(f("titles.txt")))
+    surn = load_terms(f("surnames.txt"))
+    areas = load_table(f("areas.txt"))
+    suffixes = [(r[0], r[1] if len(r) > 1 else "县") for r in areas if not r[0].startswith("!")]
+    excluded = tuple(r[0][1:] for r in areas if r[0].startswith("!"))
+    groups = [(r[0], r[1] if len(r) > 1 else "collective") for r in load_table(f("speaker_groups.txt"))]
+    insts = [
+        (r[0], r[1] if len(r) > 1 else "institution")
+        for r in load_table(f("institution_speakers.txt"))
+    ]
+    ranks = tuple((r[0], r[1], r[2]) for r in load_table(f("ranks.tsv")) if len(r) >= 3)
+    return SpeakerLexicon(
+        titles=titles,
+        max_title=max((len(t) for t in titles), default=1),
+        surnames=frozenset(s for s in surn if len(s) == 1),
+        compound_surnames=frozenset(s for s in surn if len(s) == 2),
+        area_suffixes=tuple(sorted(suffixes, key=lambda x: -len(x[0]))),
+        area_excluded=excluded,
+        area_names=tuple(sorted(load_terms(f("area_names.txt")), key=len, reverse=True)),
+        groups=tuple(sorted(groups, key=lambda x: -len(x[0]))),
+        institutions=tuple(sorted(insts, key=lambda x: -len(x[0]))),
+        org_suffixes=tuple(sorted(load_terms(f("org_suffixes.txt")), key=len, reverse=True)),
+        ranks=ranks,
+        verbs=tuple(sorted(load_terms(f("speech_verbs.txt")), key=len, reverse=True)),
+    )
+
+
+def load_speaker_lexicon(lexicon_dir: Path | str | None = None) -> SpeakerLexicon:
+    """The speaker word lists of ``lexicon_dir`` (bundled lists where it lacks one), cached."""
+    return _load(str(lexicon_dir) if lexicon_dir is not None else None)
+
+
+# ----------------------------------------------------------------------------- names
+
+
+def is_valid_name(name: str, lex: SpeakerLexicon, *, after_title: bool = False) -> bool:
+    """Whether ``name`` can be a person's name.
+
+    Chinese names need a known surname and 2–3 characters (4 with a compound surname);
+    transliterated names are accepted with a middle dot, or (4–5 characters) right after a
+    title, where the title vouches for them.
+    """
+    if not name or any(c in _NAME_BAD for c in name) or "记者" in name or "采访" in name:
+        return False
+    if not all("\u4e00" <= c <= "\u9fff" or c in "·•" for c in name):
+        return False
+    if "·" in name or "•" in name:
+        parts = re.split("[·•]", name)
+        return all(parts) and 3 <= len(name) <= 16
+    n = len(name)
+    if name[:2] in lex.compound_surnames and n in (3, 4):
+        return True
+    if n in (2, 3) and name[0] in lex.surnames:
+        return True
+    if after_title and n in (3, 4, 5):
+        # a name a title vouches for may be transliterated (古特雷斯, 勒奇米), but not when it
+        # holds an ordinary word: 陈华高兴地 is 陈华 + 高兴地, 老板就抱怨 is no name at all
+        words = jieba_words()
+        return not any(
+            name[i : i + 2] in words and not words[name[i : i + 2]].startswith("nr")
+            for i in range(1, n - 1)
+        )
+    return False
+
+
+@cache
+def jieba_words() -> dict[str, str]:
+    """jieba's bundled dictionary, word -> POS tag (2–3 characters only), read once.
+
+    Why: a cheap test of whether a string is an ordinary word (宣言, 抱怨) rather than a name,
+    without running a tagger over the text.
+    """
+    import importlib.resources
+
+    out: dict[str, str] = {}
+    try:
+        ref = importlib.resources.files("jieba") / "dict.txt"
+        with ref.open("r", encoding="utf-8") as fh:
+            for line in fh:
+                parts = line.split()
+                if len(parts) >= 3 and 2 <= len(parts[0]) <= 3:
+                    out[parts[0]] = parts[2]
+    except (OSError, ModuleNotFoundError):  # pragma: no cover - jieba is a dependency
+        return {}
+    return out
+
+
+def _title_suffix(s: str, lex: SpeakerLexicon) -> str | None:
+    """The longest title that ``s`` ends with."""
+    for k in range(min(lex.max_title, len(s)), 0, -1):
+        if s[-k:] in lex.titles:
+            return s[-k:]
+    return None
+
+
+def _split_name(part: str, lex: SpeakerLexicon) -> tuple[str, str] | None:
+    """Split ``<descriptor><name>`` into (descriptor, name); the descriptor must end in a title."""
+    if "·" in part or "•" in part:
+        m = re.search(r"[\u4e00-\u9fff]+(?:[·•][\u4e00-\u9fff]+)+$", part)
+        if m:
+            # the title before the name may be glued to its first characters: try every cut
+            for i in range(m.start(), m.end()):
+                desc, name = part[:i], part[i:]
+                if is_valid_name(name, lex) and (not desc or _title_suffix(desc, lex)):
+                    return desc, name
+    for n in (3, 2, 4, 5):
+        if len(part) <= n:
+            continue
+        desc, name = part[:-n], part[-n:]
+        if _title_suffix(desc, lex) and is_valid_name(name, lex, after_title=n >= 3):
+            if n >= 3 and not is_valid_name(name, lex) and any(
+                is_valid_name(part[-k:], lex) and _title_suffix(part[:-k], lex) for k in range(2, n)
+            ):
+                # a title ending the descriptor and a Chinese name are likelier than a long one
+                continue
+            return desc, name
+    return None
+
+
+# ----------------------------------------------------------------------------- areas
+
+
+def split_area(org: str, lex: SpeakerLexicon) -> tuple[str | None, str]:
+    """Split the leading chain of administrative areas off an organization string.
+
+    ``金水区凤凰台街道办事处`` -> (``金水区``, ``凤凰台街道办事处``);
+    ``湖北武汉市江岸区`` -> (``湖北武汉市江岸区``, ``""``). A bare province name (湖北) is taken
+    only when a suffixed area follows it, so 上海体育学院 keeps its name.
+    """
+    pos = 0
+    units: list[str] = []
+    while pos < len(org):
+        unit = _area_unit(org, pos, lex)
+        if unit is None and not units:
+            for bare in lex.area_names:
+                if org.startswith(bare, pos):
+                    nxt = _area_unit(org, pos + len(bare), lex)
+                    if nxt:
+                        unit = bare + nxt
+                    break
+        if unit is None:
+            break
+        units.append(unit)
+        pos += len(unit)
+    if not units:
+        return None, org
+    return "".join(units), org[pos:]
+
+
+def _area_unit(s: str, pos: int, lex: SpeakerLexicon) -> str | None:
+    for name_len in range(2, 9):
+        end_name = pos + name_len
+        if end_name >= len(s):
+            return None
+        if s[end_name - 1] in "、，,的（(·" or not ("\u4e00" <= s[end_name - 1] <= "\u9fff"):
+            return None
+        for suffix, _level in lex.area_suffixes:
+            if s.startswith(suffix, end_name):
+                unit = s[pos : end_name + len(suffix)]
+                if any(unit.endswith(x) for x in lex.area_excluded):
+                    continue
+                if re.search(r"[委局院部厅司处所校会社园馆站队组办团]", unit[:-len(suffix)]):
+                    return None
+                return unit
+    return None
+
+
+def _area_level(area: str, lex: SpeakerLexicon) -> str | None:
+    for suffix, level in lex.area_suffixes:
+        if area.endswith(suffix):
+            if level == "市" and area.endswith(("北京市", "天津市", "上海市", "重庆市")):
+                return "省"
+            return level
+    return None
+
+
+# ----------------------------------------------------------------------------- affiliations
+
+
+def _territorial(org: str | None, lex: SpeakerLexicon) -> bool:
+    if not org:
+        return True
+    area, rest = split_area(org, lex)
+    if area and not rest:
+        return True
+    return org.endswith(_TERRITORIAL_END) and not org.endswith(("小区", "园区", "校区", "景区"))
+
+
+def _affiliation(part: str, lex: SpeakerLexicon) -> Affiliation:
+    title = _title_suffix(part, lex)
+    org = part[: -len(title)] if title else part
+    if title:
+        for organ in PARTY_ORGANS:
+            if title.startswith(organ) and len(title) > len(organ) and _territorial(org, lex):
+                # 街道党工委书记: the committee is the organization, 书记 the title
+                org, title = org + organ, title[len(organ) :]
+                break
+    return Affiliation(organization=org or None, title=title)
+
+
+def _affiliations(desc: str, lex: SpeakerLexicon) -> tuple[list[Affiliation], str | None]:
+    """Affiliations and area of a descriptor such as ``A党工委书记、管委会主任``."""
+    raw_parts = [p for p in re.split(r"([、兼])", desc) if p]
+    parts: list[str] = []
+    pending = ""
+    for piece in raw_parts:
+        if piece in "、兼":
+            if pending and _title_suffix(pending, lex) is None and piece == "、":
+                pending += piece  # 尼泊尔文化、旅游和民航部…: a part without a title is inside a name
+            elif pending:
+                parts.append(pending)
+                pending = ""
+            continue
+        pending += piece
+    if pending:
+        parts.append(pending)
+    affs: list[Affiliation] = []
+    area: str | None = None
+    prev_org: str | None = None
+    for part in parts:
+        aff = _affiliation(part, lex)
+        org = aff.organization
+        if org:
+            a, rest = split_area(org, lex)
+            if a:
+                area = area or a
+                org = rest if rest and _SUBUNIT_RE.match(rest) and not rest.startswith(("乡村", "农业农村")) else org
+            elif area and _AREA_ORGAN_RE.match(org) and len(org) <= 6:
+                org = area + org  # 管委会主任 after 开发区党工委书记 belongs to the same area
+        elif prev_org and aff.title:
+            org = prev_org  # 董事长兼总经理: the second title shares the organization
+        affs.append(Affiliation(organization=org, title=aff.title))
+        prev_org = org
+    return affs, area
+
+
+# ----------------------------------------------------------------------------- rank
+
+
+def _org_level(area: str | None, org: str | None, lex: SpeakerLexicon) -> str | None:
+    full = (org or "") if (org and area and org.startswith(area)) else (area or "") + (org or "")
+    if not full:
+        return None
+    if not area and _CENTRAL_RE.match(full):
+        return "国家"
+    if re.search(r"(?:街道|办事处|镇|乡)", org or ""):
+        return "乡"
+    level = _area_level(area, lex) if area else None
+    if level is None:
+        a, _ = split_area(full, lex)
+        level = _area_level(a, lex) if a else None
+    if level is None:
+        return None
+    rest = full[len(area) :] if area and full.startswith(area) else (org or "")
+    if rest and _DEPARTMENT_RE.search(rest) and not _GOVERNING_RE.match(rest):
+        return level + "部门"
+    return level
+
+
+def estimate_rank(
+    title: str | None, area: str | None, org: str | None, lex: SpeakerLexicon
+) -> str:
+    """Rank band (省部级 … 乡科级) of a post from ``ranks.tsv``; 'unknown' when no row fits."""
+    if not title:
+        return "unknown"
+    level = _org_level(area, org, lex)
+    for lv, t, rank in lex.ranks:
+        if t == title and (lv == level or lv == "*"):
+            return rank
+    return "unknown"
+
+
+def _best_rank(affs: list[Affiliation], area: str | None, lex: SpeakerLexicon) -> str:
+    order = ["省部级", "厅局级", "县处级", "乡科级"]
+    found = [estimate_rank(a.title, area, a.organization, lex) for a in affs]
+    known = [r for r in found if r in order]
+    return min(known, key=order.index) if known else "unknown"
+
+
+# ----------------------------------------------------------------------------- mentions
+
+
+def _match_end(mention: str, table: tuple[tuple[str, str], ...]) -> tuple[str, str] | None:
+    for term, val in table:
+        if mention.endswith(term):
+            return term, val
+    return None
+
+
+def parse_speaker_mention(mention: str, *, lexicon_dir: Path | str | None = None) -> Speaker:
+    """Parse a speaker mention into name, affiliations, area, role suffix, kind and rank.
+
+    ``二七经济技术开发区党工委书记、管委会主任陈卫东`` ->
+    name 陈卫东, area 二七经济技术开发区, affiliations [(二七经济技术开发区党工委, 书记),
+    (二七经济技术开发区管委会, 主任)]. Collective mentions (大家, 与会同志) come back as kind
+    'group', 全会 / 政府工作报告 as 'institution' / 'document', 陈书记 as a person without a
+    name (the caller links it to the full mention), anything else as kind 'unknown'.
+    """
+    return _parse(mention.strip(), load_speaker_lexicon(lexicon_dir))
+
+
+def _parse(m: str, lex: SpeakerLexicon) -> Speaker:
+    if not m:
+        return Speaker(name=None, mention=m, kind="unknown")
+    if m in _PRONOUNS:
+        return Speaker(name=None, mention=m, kind="person")
+    if any(m == term for term, _via in lex.groups):
+        return Speaker(name=None, mention=m, kind="group")
+    for term, kind in lex.institutions:
+        if m == term:
+            return Speaker(name=m, mention=m, kind=kind)
+    person = _parse_person(m, lex)
+    if person is not None:
+        return person
+    hit = _match_end(m, lex.groups)
+    if hit:
+        org = m[: -len(hit[0])] or None
+        affs = [Affiliation(organization=org, title=None)] if org else []
+        return Speaker(name=None, mention=m, kind="group", affiliations=affs)
+    if re.fullmatch(r"《[^》]+》", m):
+        return Speaker(name=m, mention=m, kind="document")
+    hit = _match_end(m, lex.institutions)
+    if hit:
+        return Speaker(name=m, mention=m, kind=hit[1])
+    title = _title_suffix(m, lex)
+    if title and len(m) > len(title):
+        affs, area = _affiliations(m, lex)
+        return Speaker(
+            name=None, mention=m, kind="person", affiliations=affs, area=area,
+            rank=_best_rank(affs, area, lex),
+        )
+    if any(m.endswith(s) for s in lex.org_suffixes) and len(m) >= 3:
+        return Speaker(name=m, mention=m, kind="institution")
+    return Speaker(name=None, mention=m, kind="unknown")
+
+
+def _parse_person(m: str, lex: SpeakerLexicon) -> Speaker | None:
+    role = None
+    core = m
+    for suf in _ROLE_SUFFIXES:
+        if m.endswith(suf) and len(m) > len(suf) + 1:
+            inner = _parse_person_core(m[: -len(suf)], lex)
+            if inner is not None and inner.name:
+                inner.mention, inner.role_suffix = m, suf
+                return inner
+    sp = _parse_person_core(core, lex)
+    if sp is not None:
+        sp.mention = m
+        sp.role_suffix = sp.role_suffix or role
+    return sp
+
+
+def short_form_surname(mention: str, lex: SpeakerLexicon) -> str | None:
+    """The surname of a short form that names no one in full (老王, 汪老, 陈书记), else None."""
+    m = mention
+    if len(m) == 2 and m[0] in "老小" and m[1] in lex.surnames:
+        return m[1]
+    if len(m) == 2 and m[1] == "老" and m[0] in lex.surnames:
+        return m[0]
+    if len(m) >= 2 and m[0] in lex.surnames and _title_suffix(m[1:], lex) == m[1:]:
+        return m[0]
+    if len(m) >= 3 and m[:2] in lex.compound_surnames and _title_suffix(m[2:], lex) == m[2:]:
+        return m[:2]
+    return None
+
+
+def _parse_person_core(m: str, lex: SpeakerLexicon) -> Speaker | None:
+    parts = re.split(r"[、兼]", m)
+    last = parts[-1]
+    split = _split_name(last, lex)
+    if split is not None:
+        name = split[1]
+        desc = m[: len(m) - len(name)]
+        affs, area = _affiliations(desc, lex)
+        return Speaker(
+            name=name, mention=m, kind="person", affiliations=affs, area=area,
+            rank=_best_rank(affs, area, lex),
+        )
+    if len(parts) > 1:
+        return None
+    # name + post-name title: 习近平总书记, 李涛代表; surname + title: 陈书记
+    for t in _POST_NAME_TITLES:
+        if m.endswith(t) and len(m) > len(t):
+            head = m[: -len(t)]
+            if is_valid_name(head, lex):
+                sp = Speaker(name=head, mention=m, kind="person")
+                if t in _ROLE_SUFFIXES:
+                    sp.role_suffix = t
+                elif t not in ("先生", "女士", "同志"):
+                    sp.affiliations = [Affiliation(organization=None, title=t)]
+                    sp.rank = estimate_rank(t, None, None, lex)
+                return sp
+    if len(m) >= 2 and m[0] in lex.surnames:
+        title = _title_suffix(m[1:], lex)
+        if title and len(title) == len(m) - 1:
+            return Speaker(
+                name=None, mention=m, kind="person",
+                affiliations=[Affiliation(organization=None, title=title)],
+            )
+    if (re.fullmatch(r"[老小][\u4e00-\u9fff]", m) and m[1] in lex.surnames) or (
+        re.fullmatch(r"[\u4e00-\u9fff]老", m) and m[0] in lex.surnames
+    ):
+        # 老王, 小李, 汪老: a familiar short form; the caller links it to the full name
+        return Speaker(name=None, mention=m, kind="person")
+    if is_valid_name(m, lex):
+        return Speaker(name=m, mention=m, kind="person")
+    return None

@@ -1,0 +1,716 @@
+"""Who said what: direct and indirect statements, their speakers, and quoted terms.
+
+Why this shape: in official news a quotation mark does two jobs. It marks speech
+(“……”某某表示) and it marks names and slogans (“一区、两街、三园、四城”). Political scientists
+need the first as statements with structured speakers and the second as term quotes, never
+mixed. A quote therefore counts as speech only when a reporting verb or a colon next to it
+attributes it to a speaker, or when it is sentence-like text in a paragraph whose speaker is
+known; everything else is a term quote.
+
+Speakers are resolved across the article (one record per person): a later bare name,
+surname + title (陈书记), name + suffix (李涛代表) or pronoun (他说) links to the person
+introduced earlier, so that researchers can count statements per person.
+
+All offsets index into the normalized article text; ``text[s.start:s.end] == s.text``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+
+from tifalab.model import Paragraph, Speaker, Statement, TermQuote
+from tifalab.speakers import (
+    SpeakerLexicon,
+    _parse,
+    is_valid_name,
+    jieba_words,
+    load_speaker_lexicon,
+    short_form_surname,
+)
+
+__all__ = ["StatementResult", "extract_statements", "find_quotes"]
+
+SEARCHED_KINDS = ("body", "heading")
+_PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"', "'": "'"}
+_TOP_OPEN = "“「『‘\""
+_CLOSERS = set("”」』’")
+_BOUNDARY = set("。！？!?；;，,：:“”「」『』\"()（）【】\n\r\t 　…—")
+_AFTER_VERB_OK = set("，,：:。！!？?；;“「『\"")
+_SENT_END = set("。！？!?…")
+_ADV_TOKEN = (
+    r"(?:一致|也|还|都|则|就|又|再次|同时|进一步|更是|纷纷|均|曾|已|仍|亦|便|随即|当即|当场|首先|最后"
+    r"|接着|继而|耐心|坦诚|动情|激动|兴奋|高兴|自豪|感慨|深情|笑着|笑|一再|反复|多次|曾经|不止一次|早就"
+    r"|特别|明确|公开|首次|正式|坦率|由衷|深有感触|语重心长|[\u4e00-\u9fff]{1,4}地"
+    r"|在[^，。“”：:,]{1,25}?(?:时|上|中|里|后|前|期间|之际|之时|间)"
+    r"|(?:对|向|跟|给)(?:本报|新华社)?(?:记者|我们|笔者|大家|媒体)|(?:接受)?(?:本报|新华社)?(?:记者)?(?:采访|专访)时?"
+    r"|日前|近日|当天|昨天|今天|此前|最近|近来|会上|会后)"
+)
+_ADV_RE = re.compile(f"(?:{_ADV_TOKEN})*")
+_LEAD_RE = re.compile(
+    r"^(?:据|正如|正像|就像|对此|对于此|会上|随后|其中|同时|此外|另外|当天|日前|近日|如今|现在|最后|为此|其间|期间|而|但|可|并|也)+"
+)
+_NARRATIVE_STOP = re.compile(r"(?<=[。！？!?])(?:据了解|据悉|据介绍|据统计|记者(?:了解到|看到|注意到|获悉|发现))")
+_PERSON_FOLLOW = set("说表认介指强告是在的对和与也还都就带等为已曾将从把被向跟给所看坦直感透回解提要希建呼宣率主出接")
+
+
+@dataclass
+class StatementResult:
+    """What :func:`extract_statements` finds in one article."""
+
+    statements: list[Statement] = field(default_factory=list)
+    speakers: list[Speaker] = field(default_factory=list)
+    term_quotes: list[TermQuote] = field(default_factory=list)
+
+
+@dataclass
+class _Quote:
+    para: int  # position in the searched paragraph list
+    open: int  # offset of the opening mark
+    close: int | None  # offset of the closing mark; None when it runs to the paragraph end
+    cstart: int
+    cend: int
+    mark: str
+    inner: list[tuple[int, int]] = field(default_factory=list)  # nested quotes' content spans
+    prev: _Quote | None = None  # previous piece of a multi-paragraph quote
+    next: _Quote | None = None
+    anchor: _Trigger | None = None  # the trigger that attributes it
+    continuation_of: _Trigger | None = None
+
+
+@dataclass
+class _Trigger:
+    para: int
+    clause_start: int  # start of the clause holding subject + verb
+    mstart: int  # mention span
+    mend: int
+    verb: str
+    vstart: int
+    vend: int
+    parsed: Speaker
+    indirect_start: int | None = None
+    resolved: Speaker | None = None
+    via: str = "name"
+
+
+# ----------------------------------------------------------------------------- quotes
+
+
+def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int | None, str, list[tuple[int, int]]]]:
+    """Top-level quotes in ``text[start:end]``: (open offset, close offset or None, mark, inner spans).
+
+    Full-width and straight marks are treated alike; an opening mark without its closing one
+    runs to the end of the span (multi-paragraph quotes repeat only the opening mark).
+    """
+    out: list[tuple[int, int | None, str, list[tuple[int, int]]]] = []
+    top: tuple[str, int] | None = None
+    inner_stack: list[tuple[str, int]] = []
+    inner: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        ch = text[i]
+        if top is None:
+            if ch in _TOP_OPEN:
+                if ch == "'" and not _straight_single_ok(text, i, start, end):
+                    i += 1
+                    continue
+                top, inner_stack, inner = (ch, i), [], []
+        else:
+            mark, pos = top
+            closer = _PAIRS[mark]
+            if inner_stack and ch == _PAIRS[inner_stack[-1][0]]:
+                _m2, p2 = inner_stack.pop()
+                inner.append((p2 + 1, i))
+            elif ch == closer and not inner_stack:
+                out.append((pos, i, mark, inner))
+                top = None
+            elif ch in _PAIRS and ch not in ("'",) and ch != closer:
+                inner_stack.append((ch, i))
+            elif ch == closer and inner_stack:
+                # a closer while an inner quote is open: the inner one was never closed
+                inner_stack.clear()
+                out.append((pos, i, mark, inner))
+                top = None
+        i += 1
+    if top is not None:
+        out.append((top[1], None, top[0], inner))
+    return out
+
+
+def _straight_single_ok(text: str, i: int, start: int, end: int) -> bool:
+    # an apostrophe between Latin letters (Xi'an, don't) is not a quote
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    return not (before.isascii() and before.isalnum() and after.isascii() and after.isalnum())
+
+
+def _is_sentence_like(s: str) -> bool:
+    s = s.strip()
+    if any(c in _SENT_END for c in s):
+        return True
+    return len(s) >= 12 and any(c in "，,；;：:" for c in s)
+
+
+# ----------------------------------------------------------------------------- lexicon helpers
+
+
+@cache
+def _verb_re(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(v) for v in verbs))
+
+
+@cache
+def _title_name_re(titles: frozenset[str]) -> re.Pattern[str]:
+    alts = sorted((t for t in titles if len(t) >= 2), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(t) for t in alts) + r")(?=[\u4e00-\u9fff])")
+
+
+@cache
+def _jieba_tagger():  # type: ignore[no-untyped-def]
+    """A private rjieba instance (never the global one), used only to resolve pronouns."""
+    import rjieba
+
+    return rjieba.Jieba()
+
+
+# ----------------------------------------------------------------------------- speakers in clauses
+
+
+def _clause_start(text: str, pos: int, lo: int) -> int:
+    i = pos
+    while i > lo and text[i - 1] not in _BOUNDARY:
+        i -= 1
+    return i
+
+
+def _find_speaker(
+    text: str, s0: int, s1: int, verb: str, lex: SpeakerLexicon, known: frozenset[str] = frozenset()
+) -> tuple[Speaker, int, int] | None:
+    """The speaker mention inside clause ``text[s0:s1]`` that ends before the verb.
+
+    Leading connectives (据, 对此) and trailing adverbials (一致, 在接受采访时, 激动地对记者)
+    are stripped; a narrative prefix ending in 的 (62岁的…居民陈华) is dropped.
+    """
+    clause = text[s0:s1]
+    if not clause or len(clause) > 80:
+        return None
+    lead = _LEAD_RE.match(clause)
+    off = lead.end() if lead else 0
+    if verb == "看来" and clause[off:].startswith("在"):
+        off += 1
+    for k in range(len(clause), off, -1):
+        tail = clause[k:]
+        if tail and not _ADV_RE.fullmatch(tail):
+            continue
+        head = clause[off:k]
+        starts = [off]
+        if "的" in head:
+            starts.append(off + head.rindex("的") + 1)
+        for st in starts:
+            cand = clause[st:k]
+            if not cand:
+                continue
+            sp = _parse(cand, lex)
+            if cand in known and not (sp.kind == "person" and sp.name == cand):
+                sp = Speaker(name=cand, mention=cand, kind="person")  # 勒奇米, introduced earlier
+            elif sp.kind == "unknown" and _tagged_as_name(cand):
+                sp = Speaker(name=cand, mention=cand, kind="person")  # 约翰逊则表示
+            if sp.kind == "unknown":
+                continue
+            if (
+                sp.kind == "person" and sp.name is None and cand not in ("他", "她")
+                and not sp.affiliations and short_form_surname(cand, lex) is None
+            ):
+                continue
+            if sp.kind == "person" and sp.name and sp.name == cand and not _bare_name_ok(cand):
+                continue
+            if (
+                sp.kind == "person" and sp.name and len(sp.name) == 3 and tail
+                and cand.endswith(sp.name) and sp.name[-1] + tail[0] in _jieba_words()
+            ):
+                continue  # 陈华高兴地说: 高 starts 高兴, the name is 陈华
+            return sp, s0 + st, s0 + k
+    return None
+
+
+_jieba_words = jieba_words
+
+
+def _tagged_as_name(cand: str) -> bool:
+    """A short clause subject the tagger reads as one person name (POS only where it adds)."""
+    if not (2 <= len(cand) <= 6) or not all("\u4e00" <= c <= "\u9fff" or c == "·" for c in cand):
+        return False
+    toks = _jieba_tagger().tag(cand)
+    return len(toks) == 1 and toks[0][1] in ("nr", "nrfg", "nrt")
+
+
+def _bare_name_ok(name: str) -> bool:
+    if "·" in name:
+        return True
+    tag = _jieba_words().get(name)
+    return tag is None or tag.startswith("nr")
+
+
+# ----------------------------------------------------------------------------- narrative persons
+
+
+def _narrative_persons(
+    text: str, paras: Sequence[Paragraph], lex: SpeakerLexicon
+) -> list[tuple[int, Speaker]]:
+    """Persons introduced with a title anywhere in the searched paragraphs: (name end, speaker)."""
+    out: list[tuple[int, Speaker]] = []
+    rx = _title_name_re(lex.titles)
+    for p in paras:
+        for m in rx.finditer(text, p.start, p.end):
+            name = _name_at(text, m.end(), p.end, lex)
+            if not name:
+                continue
+            c0 = _clause_start(text, m.start(), p.start)
+            lead = _LEAD_RE.match(text[c0 : m.start()])
+            c0 = c0 + lead.end() if lead else c0
+            mention = text[c0 : m.end() + len(name)]
+            if "的" in mention:
+                mention = mention[mention.rindex("的") + 1 :]
+            sp = _parse(mention, lex)
+            if sp.kind != "person" or sp.name != name:
+                sp = _parse(text[m.start() : m.end() + len(name)], lex)
+            if sp.kind == "person" and sp.name == name:
+                out.append((m.end() + len(name), sp))
+    return out
+
+
+def _name_at(text: str, i: int, end: int, lex: SpeakerLexicon) -> str | None:
+    m = re.match(r"[\u4e00-\u9fff]+(?:[·•][\u4e00-\u9fff]+)+", text[i:end])
+    if m and is_valid_name(m.group(), lex):
+        return m.group()
+    words = _jieba_words()
+    three, two = text[i : i + 3], text[i : i + 2]
+    if len(three) == 3:
+        glued = text[i + 2 : i + 4] in words  # 郭磊介绍: 介 starts the next word
+        if not glued and is_valid_name(three, lex):
+            return three
+        if (not glued and is_valid_name(three, lex, after_title=True)
+                and two not in words and text[i + 1 : i + 3] not in words):
+            return three  # 雕刻师勒奇米: a transliterated name right after a title
+    if is_valid_name(two, lex) and two not in words:
+        return two
+    if is_valid_name(two, lex) and words.get(two, "").startswith("nr"):
+        return two
+    return None
+
+
+# ----------------------------------------------------------------------------- registry
+
+
+class _Registry:
+    """Persons and other speakers of one article, in order of first appearance."""
+
+    def __init__(self, text: str, lex: SpeakerLexicon, narrative: list[tuple[int, Speaker]]):
+        self.text = text
+        self.lex = lex
+        self.known: dict[str, Speaker] = {}
+        self.timeline: list[tuple[int, str]] = []
+        for pos, sp in narrative:
+            self._learn(sp)
+            self.timeline.append((pos, sp.name or ""))
+        self.records: dict[tuple[str, str], Speaker] = {}
+        self.first = 0  # start of the first searched paragraph
+
+    def _learn(self, sp: Speaker) -> None:
+        assert sp.name
+        old = self.known.get(sp.name)
+        if old is None or len(sp.affiliations) > len(old.affiliations):
+            self.known[sp.name] = replace(sp, affiliations=list(sp.affiliations))
+
+    def add_bare_mentions(self, paras: Sequence[Paragraph]) -> None:
+        """Bare occurrences of known names, so that 他 after 刘洪坤… resolves to him."""
+        for name in list(self.known):
+            for p in paras:
+                i = self.text.find(name, p.start, p.end)
+                while i >= 0:
+                    self.timeline.append((i + len(name), name))
+                    i = self.text.find(name, i + 1, p.end)
+        self.timeline.sort()
+
+    def last_person_before(self, pos: int, para_start: int) -> str | None:
+        """Latest person before ``pos``: a known mention, or a name tag in the same paragraph."""
+        best, best_pos = None, -1
+        for p, name in self.timeline:
+            if p <= pos and name:
+                best, best_pos = name, p
+            elif p > pos:
+                break
+        if best_pos < para_start:
+            # POS only where it adds: tag the paragraph text before the pronoun
+            tagged = self._tagged_names(para_start, pos)
+            if tagged:
+                return tagged[-1][1]
+        return best
+
+    def _tagged_names(self, a: int, b: int, surname: str | None = None) -> list[tuple[int, str]]:
+        out: list[tuple[int, str]] = []
+        pos = a
+        for word, tag in _jieba_tagger().tag(self.text[a:b]):
+            if tag.startswith("nr") and len(word) == 4 and is_valid_name(word[:3], self.lex):
+                if surname is None or word.startswith(surname):
+                    out.append((pos, word[:3]))
+            elif (
+                tag.startswith("nr") and len(word) >= 3 and is_valid_name(word, self.lex)
+                and (surname is None or word.startswith(surname))
+            ):
+                out.append((pos, word))
+            pos += len(word)
+        return out
+
+    def resolve(self, parsed: Speaker, pos: int, lo: int) -> tuple[Speaker, str]:
+        """The article-level speaker for a parsed mention, and how it was linked (``via``)."""
+        lex = self.lex
+        if parsed.kind == "person" and parsed.name is None and parsed.mention in ("他", "她"):
+            name = self.last_person_before(pos, lo)
+            if name:
+                return self._person(name, None), "pronoun"
+            return Speaker(name=None, mention=parsed.mention, kind="person"), "pronoun"
+        if parsed.kind == "person" and parsed.name:
+            full = bool(parsed.affiliations) or parsed.mention != parsed.name
+            known = self.known.get(parsed.name)
+            via = "name" if (known is None or parsed.affiliations) else "short_form"
+            if known is None and not full:
+                via = "name"
+            self._learn(parsed)
+            return self._person(parsed.name, parsed), via
+        if parsed.kind == "person" and parsed.name is None:
+            m = parsed.mention
+            sur = short_form_surname(m, lex)
+            if sur:
+                cands = [n for _, n in self.timeline if n.startswith(sur)]
+                for _p, n in reversed([(p, n) for p, n in self.timeline if p <= pos]):
+                    if n.startswith(sur):
+                        return self._person(n, None), "short_form"
+                if cands:
+                    return self._person(cands[0], None), "short_form"
+                tagged = self._tagged_names(self.first, pos, sur)
+                if tagged:
+                    return self._person(tagged[-1][1], None), "short_form"
+            return self._other(parsed), "unnamed_role"
+        if parsed.kind == "group":
+            via = "collective"
+            for term, v in lex.groups:
+                if parsed.mention.endswith(term):
+                    via = v
+                    break
+            return self._other(parsed), via
+        if parsed.kind in ("institution", "document"):
+            return self._other(parsed), parsed.kind
+        return self._other(parsed), "unknown"
+
+    def _person(self, name: str, parsed: Speaker | None) -> Speaker:
+        key = ("person", name)
+        rec = self.records.get(key)
+        base = self.known.get(name) or parsed or Speaker(name=name, mention=name)
+        if rec is None:
+            rec = replace(base, affiliations=list(base.affiliations), speaker_id=None)
+            self.records[key] = rec
+        elif len(base.affiliations) > len(rec.affiliations):
+            rec.affiliations, rec.area, rec.rank, rec.mention = (
+                list(base.affiliations), base.area, base.rank, base.mention,
+            )
+        if parsed is not None and parsed.role_suffix and not rec.role_suffix:
+            rec.role_suffix = parsed.role_suffix
+        return rec
+
+    def _other(self, parsed: Speaker) -> Speaker:
+        key = (parsed.kind, parsed.mention)
+        rec = self.records.get(key)
+        if rec is None:
+            rec = replace(parsed, affiliations=list(parsed.affiliations))
+            self.records[key] = rec
+        return rec
+
+
+# ----------------------------------------------------------------------------- main
+
+
+def extract_statements(
+    text: str,
+    paragraphs: Sequence[Paragraph],
+    *,
+    lexicon_dir: Path | None = None,
+    article_id: str | None = None,
+) -> StatementResult:
+    """Statements, one speaker record per speaker, and term quotes of one article.
+
+    ``paragraphs`` index into ``text``; only kinds body and heading are searched.
+    ``article_id`` prefixes the speaker ids (``<id>#s1``); without it they are ``s1`` …
+    """
+    lex = load_speaker_lexicon(lexicon_dir)
+    paras = [p for p in paragraphs if p.kind in SEARCHED_KINDS and 0 <= p.start <= p.end <= len(text)]
+    registry = _Registry(text, lex, _narrative_persons(text, paras, lex))
+    registry.add_bare_mentions(paras)
+    registry.first = paras[0].start if paras else 0
+    vre = _verb_re(lex.verbs)
+
+    quotes: list[_Quote] = []
+    triggers: list[_Trigger] = []
+    per_para_q: list[list[_Quote]] = []
+    per_para_t: list[list[_Trigger]] = []
+    for pi, p in enumerate(paras):
+        qs = [
+            _Quote(pi, o, c, o + 1, c if c is not None else _rstrip(text, o + 1, p.end), mk, inner)
+            for o, c, mk, inner in find_quotes(text, p.start, p.end)
+        ]
+        ts = _triggers(text, p, pi, qs, vre, lex, frozenset(registry.known))
+        per_para_q.append(qs)
+        per_para_t.append(ts)
+        quotes.extend(qs)
+        triggers.extend(ts)
+
+    # multi-paragraph quotes: an unclosed quote continues where the next paragraph opens one
+    for pi in range(len(paras) - 1):
+        if per_para_q[pi] and per_para_q[pi][-1].close is None:
+            nxt = per_para_q[pi + 1]
+            first = nxt[0] if nxt else None
+            if first is not None and first.open == _lstrip(text, paras[pi + 1].start, paras[pi + 1].end):
+                per_para_q[pi][-1].next, first.prev = first, per_para_q[pi][-1]
+
+    for pi, p in enumerate(paras):
+        _attribute(text, p, per_para_q[pi], per_para_t[pi], per_para_q, pi)
+
+    # chains share one attribution
+    for q in quotes:
+        if q.prev is None and q.next is not None:
+            chain = [q]
+            while chain[-1].next is not None:
+                chain.append(chain[-1].next)  # type: ignore[arg-type]
+            anchor = next((c.anchor for c in reversed(chain) if c.anchor), None)
+            if anchor is not None:
+                for c in chain:
+                    c.anchor = c.anchor or anchor
+
+    # resolve speakers in document order
+    for t in sorted(triggers, key=lambda t: t.mstart):
+        lo = paras[t.para].start
+        t.resolved, t.via = registry.resolve(t.parsed, t.mstart, lo)
+        if t.resolved.kind == "person" and t.resolved.name:
+            registry.timeline.append((t.mend, t.resolved.name))
+            registry.timeline.sort()
+
+    statements: list[Statement] = []
+    term_quotes: list[TermQuote] = []
+    for pi, p in enumerate(paras):
+        statements.extend(_indirect_statements(text, p, per_para_q[pi], per_para_t[pi]))
+        for q in per_para_q[pi]:
+            anchor = q.anchor or q.continuation_of
+            if anchor is None and q.prev is None and q.next is None:
+                if _is_sentence_like(text[q.cstart : q.cend]) and (q.close is None or _quote_ends_sentence(text, q)):
+                    # speech with no verb: the one person the paragraph names, else unknown
+                    names = {n for pos, n in registry.timeline if p.start <= pos <= p.end and n}
+                    if len(names) == 1 and not per_para_t[pi]:
+                        who, via = registry._person(names.pop(), None), "context"
+                    else:
+                        who, via = Speaker(name=None, mention="", kind="unknown"), "unknown"
+                    statements.append(_statement(text, q.para, paras, q.cstart, q.cend, "direct", via, None, who))
+                else:
+                    _term(text, p, pi, q.cstart, q.cend, term_quotes)
+                for a, b in q.inner:
+                    _term(text, p, pi, a, b, term_quotes)
+                continue
+            if anchor is None:
+                anchor_sp, via, verb = Speaker(name=None, mention="", kind="unknown"), "unknown", None
+            else:
+                assert anchor.resolved is not None
+                anchor_sp = anchor.resolved
+                via = "continuation" if q.anchor is None else anchor.via
+                verb = anchor.verb if q.anchor is not None else None
+            statements.append(_statement(text, pi, paras, q.cstart, q.cend, "direct", via, verb, anchor_sp))
+            for a, b in q.inner:
+                nested = _nested_source(text, q.cstart, a, vre, lex)
+                if nested is not None:
+                    sp, nverb, nvia = nested
+                    rec, _ = registry.resolve(sp, a, p.start)
+                    statements.append(_statement(text, pi, paras, a, b, "direct", nvia, nverb, rec, nested=True))
+                else:
+                    _term(text, p, pi, a, b, term_quotes)
+
+    statements.sort(key=lambda s: (s.start, s.nested))
+    # speaker ids in order of first statement
+    speakers: list[Speaker] = []
+    seen: set[int] = set()
+    for s in statements:
+        sp = s.speaker
+        if sp.kind == "unknown" or (sp.kind == "person" and not sp.name and not sp.affiliations):
+            continue
+        if id(sp) not in seen:
+            seen.add(id(sp))
+            n = len(speakers) + 1
+            sp.speaker_id = f"{article_id}#s{n}" if article_id else f"s{n}"
+            speakers.append(sp)
+    term_quotes.sort(key=lambda t: t.start)
+    return StatementResult(statements=statements, speakers=speakers, term_quotes=term_quotes)
+
+
+def _rstrip(text: str, a: int, b: int) -> int:
+    while b > a and text[b - 1] in " \t\r\n\u3000":
+        b -= 1
+    return b
+
+
+def _lstrip(text: str, a: int, b: int) -> int:
+    while a < b and text[a] in " \t\r\n\u3000":
+        a += 1
+    return a
+
+
+def _quote_ends_sentence(text: str, q: _Quote) -> bool:
+    """A closed sentence-like quote: 。 inside before the closing mark, or a clause break after it."""
+    inside = text[q.cstart : q.cend].rstrip()
+    return bool(inside) and (inside[-1] in _SENT_END or inside[-1] in "，,")
+
+
+def _triggers(
+    text: str, p: Paragraph, pi: int, qs: list[_Quote], vre: re.Pattern[str], lex: SpeakerLexicon,
+    known: frozenset[str],
+) -> list[_Trigger]:
+    out: list[_Trigger] = []
+    spans = [(q.open, (q.close if q.close is not None else p.end)) for q in qs]
+    for m in vre.finditer(text, p.start, p.end):
+        vs, ve = m.start(), m.end()
+        if any(a <= vs <= b for a, b in spans):
+            continue
+        after = text[ve] if ve < p.end else ""
+        if after and after not in _AFTER_VERB_OK:
+            continue
+        c0 = _clause_start(text, vs, p.start)
+        found = _find_speaker(text, c0, vs, m.group(), lex, known)
+        if found is None:
+            continue
+        sp, ms, me = found
+        t = _Trigger(pi, c0, ms, me, m.group(), vs, ve, sp)
+        j = ve
+        if after in "，,：:":
+            j = _lstrip(text, ve + 1, p.end)
+            if j < p.end and text[j] not in _TOP_OPEN:
+                t.indirect_start = j
+        out.append(t)
+    return out
+
+
+def _attribute(
+    text: str, p: Paragraph, qs: list[_Quote], ts: list[_Trigger], all_q: list[list[_Quote]], pi: int
+) -> None:
+    by_close = {q.close: q for q in qs if q.close is not None}
+    by_open = {q.open: q for q in qs}
+    for t in ts:
+        # “……”X表示 / “……，”X说 / “……”，X说
+        j = t.clause_start - 1
+        while j >= p.start and text[j] in "，, \u3000":
+            j -= 1
+        q = by_close.get(j)
+        if q is None and t.mstart == t.clause_start:
+            # “……”看着楼下新装的供水管道，62岁的居民陈华说: one short clause in between
+            k2 = _clause_start(text, j, p.start) - 1 if j >= p.start else -1
+            gap_q = by_close.get(k2)
+            if gap_q is not None and j - k2 <= 25 and _quote_ends_sentence(text, gap_q):
+                q = gap_q
+        elif q is not None and t.mstart != t.clause_start:
+            q = q if t.mstart - t.clause_start <= 25 and _quote_ends_sentence(text, q) else None
+        if q is not None and q.anchor is None:
+            gap = text[q.close + 1 : t.clause_start] if q.close is not None else ""
+            inside = text[q.cstart : q.cend].rstrip()
+            if (inside and inside[-1] in "。！？!?，,…") or "，" in gap or "," in gap or _is_sentence_like(inside) or q.open == _lstrip(text, p.start, p.end):
+                q.anchor = t
+        # X说：“……” / X表示，“……”
+        k = _lstrip(text, t.vend, p.end)
+        punct = False
+        while k < p.end and text[k] in "：:，,":
+            punct = True
+            k = _lstrip(text, k + 1, p.end)
+        q2 = by_open.get(k)
+        if q2 is not None and q2.anchor is None:
+            if punct or _is_sentence_like(text[q2.cstart : q2.cend]):
+                q2.anchor = t
+        elif k >= p.end and text[_rstrip(text, p.start, p.end) - 1] in "：:" and pi + 1 < len(all_q):
+            nxt = all_q[pi + 1]
+            if nxt and nxt[0].anchor is None:
+                nxt[0].anchor = t
+    # sentence-like quotes with no attribution continue the paragraph's last speaker before them
+    for q in qs:
+        if q.anchor is not None or q.prev is not None:
+            continue
+        inside = text[q.cstart : q.cend]
+        if not _is_sentence_like(inside):
+            continue
+        before = [t for t in ts if t.vend <= q.open]
+        if before:
+            q.continuation_of = before[-1]
+
+
+def _indirect_statements(text: str, p: Paragraph, qs: list[_Quote], ts: list[_Trigger]) -> list[Statement]:
+    out: list[Statement] = []
+    speech_opens = [q.open for q in qs if q.anchor is not None or q.continuation_of is not None]
+    for t in ts:
+        if t.indirect_start is None or t.resolved is None:
+            continue
+        a = t.indirect_start
+        stops = [x.clause_start for x in ts if x.clause_start > a]
+        stops += [o for o in speech_opens if o > a]
+        m = _NARRATIVE_STOP.search(text, a, p.end)
+        if m:
+            stops.append(m.start())
+        b = min([*stops, p.end])
+        b = _rstrip(text, a, b)
+        if b - a < 2:
+            continue
+        out.append(_statement(text, t.para, None, a, b, "indirect", t.via, t.verb, t.resolved, pidx=p.index))
+    return out
+
+
+def _nested_source(
+    text: str, lo: int, a: int, vre: re.Pattern[str], lex: SpeakerLexicon
+) -> tuple[Speaker, str, str] | None:
+    """全会提出‘……’ inside a quote: the institution or person that the nested quote cites."""
+    k = a - 1  # the opening mark
+    j = k
+    while j > lo and text[j - 1] in "：:，, ":
+        j -= 1
+    c0 = _clause_start(text, j, lo)
+    clause = text[c0:j]
+    for m in vre.finditer(clause):
+        if m.end() != len(clause):
+            continue
+        found = _find_speaker(text, c0, c0 + m.start(), m.group(), lex)
+        if found is None:
+            continue
+        sp = found[0]
+        via = sp.kind if sp.kind in ("institution", "document") else "name"
+        if sp.kind in ("institution", "document") or (sp.kind == "person" and sp.name):
+            return sp, m.group(), via
+    return None
+
+
+def _term(text: str, p: Paragraph, pi: int, a: int, b: int, out: list[TermQuote]) -> None:
+    if b > a:
+        out.append(TermQuote(text=text[a:b], paragraph=p.index, start=a, end=b))
+
+
+def _statement(
+    text: str,
+    pi: int,
+    paras: Sequence[Paragraph] | None,
+    a: int,
+    b: int,
+    kind: str,
+    via: str,
+    verb: str | None,
+    sp: Speaker,
+    *,
+    nested: bool = False,
+    pidx: int | None = None,
+) -> Statement:
+    index = pidx if pidx is not None else (paras[pi].index if paras is not None else pi)
+    return Statement(
+        paragraph=index, start=a, end=b, text=text[a:b], kind=kind, via=via, verb=verb,
+        speaker=sp, nested=nested,
+    )

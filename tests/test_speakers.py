@@ -1,0 +1,102 @@
+"""Speaker mentions parsed into name, area, affiliations, kind and rank."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tifalab.lexicons import lexicon_file, load_table, load_terms
+from tifalab.paths import shared_dir
+from tifalab.speakers import load_speaker_lexicon, parse_speaker_mention, split_area
+
+# mentions exactly as the sample article writes them (facts, not article text)
+SAMPLE_MENTIONS = {
+    "赵俊霞": "中科大数据研究院党支部书记、大安全大数据研究中心副主任赵俊霞",
+    "周凯": "金水区凤凰台街道办事处副主任周凯",
+    "张红军": "管城区北下街街道党工委书记张红军",
+    "弓书亮": "郑州高新区沟赵办事处党工委书记弓书亮",
+    "王云翔": "中原区发展和改革委员会营商环境建设科科长王云翔",
+    "陈卫东": "二七经济技术开发区党工委书记、管委会主任陈卫东",
+    "徐洋洋": "郑州经济技术开发区明湖办事处主任徐洋洋",
+    "侯磊": "惠济区迎宾路街道办事处党工委书记侯磊",
+}
+
+
+def _gold() -> dict:
+    root = shared_dir()
+    path = root / "gold" / "zhengzhou_plenary_reactions.json" if root else None
+    if path is None or not path.is_file():
+        pytest.skip("../shared/gold/zhengzhou_plenary_reactions.json not available")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_sample_mentions_match_gold() -> None:
+    gold = {g["name"]: g for g in _gold()["speakers"]}
+    assert set(gold) == set(SAMPLE_MENTIONS)
+    for name, mention in SAMPLE_MENTIONS.items():
+        sp = parse_speaker_mention(mention)
+        g = gold[name]
+        assert sp.kind == "person"
+        assert sp.name == name
+        assert sp.area == g["area"], name
+        got = [{"organization": a.organization, "title": a.title} for a in sp.affiliations]
+        assert got == g["affiliations"], name
+
+
+def test_ranks_from_table() -> None:
+    assert parse_speaker_mention(SAMPLE_MENTIONS["陈卫东"]).rank == "县处级"
+    assert parse_speaker_mention(SAMPLE_MENTIONS["张红军"]).rank == "乡科级"
+    assert parse_speaker_mention(SAMPLE_MENTIONS["王云翔"]).rank == "乡科级"
+    assert parse_speaker_mention(SAMPLE_MENTIONS["赵俊霞"]).rank == "unknown"
+    assert parse_speaker_mention("河南省委书记王国生").rank == "省部级"
+    assert parse_speaker_mention("郑州市委书记安伟").rank == "厅局级"
+    assert parse_speaker_mention("金水区区长李明").rank == "县处级"
+
+
+def test_kinds_and_short_forms() -> None:
+    assert parse_speaker_mention("大家").kind == "group"
+    assert parse_speaker_mention("与会同志").kind == "group"
+    grp = parse_speaker_mention("公安部有关负责人")
+    assert grp.kind == "group" and grp.affiliations[0].organization == "公安部"
+    assert parse_speaker_mention("全会").kind == "institution"
+    assert parse_speaker_mention("中央纪委国家监委").kind == "institution"
+    assert parse_speaker_mention("政府工作报告").kind == "document"
+    deputy = parse_speaker_mention("李涛代表")
+    assert (deputy.name, deputy.role_suffix) == ("李涛", "代表")
+    xi = parse_speaker_mention("习近平总书记")
+    assert xi.name == "习近平" and xi.affiliations[0].title == "总书记"
+    short = parse_speaker_mention("陈书记")
+    assert short.kind == "person" and short.name is None
+    assert parse_speaker_mention("说起来").kind == "unknown"
+
+
+def test_multi_office_and_foreign_names() -> None:
+    sp = parse_speaker_mention("中共中央政治局常委、国务院副总理、国务院食品安全委员会主任韩正")
+    assert sp.name == "韩正"
+    assert [a.title for a in sp.affiliations] == ["常委", "副总理", "主任"]
+    assert sp.rank == "省部级"
+    sp = parse_speaker_mention("联合国儿童基金会执行主任亨丽埃塔·福尔")
+    assert sp.name == "亨丽埃塔·福尔"
+    assert sp.affiliations[0].organization == "联合国儿童基金会"
+    # a part without a title stays inside the organization name (名称 with 、)
+    sp = parse_speaker_mention("尼泊尔文化、旅游和民航部考古局执行局长高塔姆")
+    assert [(a.organization, a.title) for a in sp.affiliations] == [
+        ("尼泊尔文化、旅游和民航部考古局", "执行局长")
+    ]
+
+
+def test_split_area() -> None:
+    lex = load_speaker_lexicon()
+    assert split_area("湖北武汉市江岸区大智街道", lex) == ("湖北武汉市江岸区", "大智街道")
+    assert split_area("上海体育学院", lex) == (None, "上海体育学院")
+    assert split_area("铭新社区", lex) == (None, "铭新社区")
+
+
+def test_lexicon_loader_tolerates_bom_crlf_comments(tmp_path) -> None:
+    f = tmp_path / "x.tsv"
+    f.write_bytes("\ufeff# comment\r\n甲\t1\r\n\r\n乙\t2 \r\n甲\t3\r\n".encode())
+    assert load_table(f) == (("甲", "1"), ("乙", "2"), ("甲", "3"))
+    assert load_terms(f) == ("甲", "乙")
+    assert lexicon_file("titles.txt", tmp_path).name == "titles.txt"  # falls back to bundled
+    assert lexicon_file("x.tsv", tmp_path) == f

@@ -1,0 +1,161 @@
+"""Statements, speakers and term quotes: the sample against its gold, People's Daily against
+hand annotation, synthetic edge cases, and properties on arbitrary text."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from _paras import normalize, split_paragraphs
+from tifalab.paths import sample_path, shared_dir
+from tifalab.statements import extract_statements
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _run(text: str):  # type: ignore[no-untyped-def]
+    text = normalize(text)
+    return text, extract_statements(text, split_paragraphs(text))
+
+
+def _sample():  # type: ignore[no-untyped-def]
+    root = shared_dir()
+    gold_path = root / "gold" / "zhengzhou_plenary_reactions.json" if root else None
+    if gold_path is None or not gold_path.is_file():
+        pytest.skip("../shared/gold/zhengzhou_plenary_reactions.json not available")
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    text, res = _run(sample_path().read_text(encoding="utf-8"))
+    return gold, text, res
+
+
+def test_sample_speakers_and_statements_match_gold() -> None:
+    gold, text, res = _sample()
+    people = {sp.name: sp for sp in res.speakers if sp.kind == "person"}
+    assert set(people) == {g["name"] for g in gold["speakers"]}
+    for g in gold["speakers"]:
+        sp = people[g["name"]]
+        assert sp.area == g["area"]
+        assert [{"organization": a.organization, "title": a.title} for a in sp.affiliations] == g["affiliations"]
+        mine = [s for s in res.statements if s.speaker is sp and not s.nested]
+        direct = [s for s in mine if s.kind == "direct"]
+        assert bool(direct) == g["direct_quote"], g["name"]
+        assert all(s.verb == g["verb"] for s in mine)
+        first = direct[0] if direct else mine[0]
+        assert first.text.replace("‘", "'").startswith(g["quote_starts"].replace("‘", "'"))
+    # 周凯's continuation after the quote is his indirect statement
+    zk = [s for s in res.statements if s.speaker.name == "周凯"]
+    assert [s.kind for s in zk] == ["direct", "indirect"] and zk[1].text.startswith("下一步将补短强弱")
+    for s in res.statements:
+        assert text[s.start : s.end] == s.text
+
+
+def test_sample_nested_collective_and_terms() -> None:
+    gold, _text, res = _sample()
+    nested = [s for s in res.statements if s.nested]
+    assert len(nested) == 1
+    (n,) = nested
+    g = gold["nested_source_quotes"][0]
+    assert n.speaker.mention == g["source"] and n.speaker.kind == "institution"
+    assert n.text == g["text"]
+    outer = [s for s in res.statements if not s.nested and s.start <= n.start and n.end <= s.end]
+    assert outer and outer[0].speaker.name == g["inside_quote_of"]
+    coll = [s for s in res.statements if s.via == "collective"]
+    assert len(coll) == 1 and coll[0].speaker.mention == "大家" and coll[0].verb == "表示"
+    assert coll[0].text.startswith(gold["collective_speech"][0]["starts"])
+    terms = {t.text for t in res.term_quotes}
+    stmt_texts = {s.text for s in res.statements}
+    for term in gold["term_quotes_not_speech"]:
+        assert term in terms
+        assert term not in stmt_texts
+    ids = [sp.speaker_id for sp in res.speakers]
+    assert len(ids) == len(set(ids)) and all(ids)
+
+
+def test_split_multiparagraph_pronoun_and_short_forms() -> None:
+    text = (
+        "市委书记陈明在调研时强调，要把工作做实。\n"
+        "“这件事很重要，”陈书记说，“我们要抓紧办。”\n"
+        "他表示，下一步将加强督查。\n"
+        "「今年的目标一定能完成。」陈明说。\n"
+        "村民王小红说：“第一段话。\n"
+        "“第二段话，还是她说的。”\n"
+        "大家一致认为，形势很好。报告指出，要稳中求进。\n"
+        "他们提出“三个一”工作法和\"放管服\"改革。"
+    )
+    text, res = _run(text)
+    by = [(s.speaker.name or s.speaker.mention, s.kind, s.via, s.text) for s in res.statements]
+    assert ("陈明", "indirect", "name", "要把工作做实。") in by
+    assert ("陈明", "direct", "short_form", "这件事很重要，") in by
+    assert ("陈明", "direct", "short_form", "我们要抓紧办。") in by
+    assert ("陈明", "indirect", "pronoun", "下一步将加强督查。") in by
+    assert ("陈明", "direct", "short_form", "今年的目标一定能完成。") in by
+    wang = [s for s in res.statements if s.speaker.name == "王小红"]
+    assert [s.text for s in wang] == ["第一段话。", "第二段话，还是她说的。"]
+    assert any(s.via == "collective" and s.text == "形势很好。" for s in res.statements)
+    assert any(s.via == "document" and s.text == "要稳中求进。" for s in res.statements)
+    assert {t.text for t in res.term_quotes} >= {"三个一", "放管服"}
+    assert len([sp for sp in res.speakers if sp.name == "陈明"]) == 1
+
+
+def test_only_body_and_heading_are_searched() -> None:
+    text = "张伟说，这是标题里的话。\n张伟说，这是正文。"
+    text = normalize(text)
+    paras = split_paragraphs(text)
+    paras[0].kind = "title"
+    res = extract_statements(text, paras)
+    assert [s.text for s in res.statements] == ["这是正文。"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("“”‘’「」\"'，,：:。！？说表示他她大家王张伟书记主任区街道\n　 abc")), max_size=120))
+def test_property_never_raises_and_spans_reproduce(raw: str) -> None:
+    text, res = _run(raw)
+    _, again = _run(raw)
+    for s in res.statements:
+        assert 0 <= s.start <= s.end <= len(text)
+        assert text[s.start : s.end] == s.text
+    for t in res.term_quotes:
+        assert text[t.start : t.end] == t.text
+    assert [(s.start, s.end, s.kind, s.via) for s in res.statements] == [
+        (s.start, s.end, s.kind, s.via) for s in again.statements
+    ]
+    assert [(t.start, t.end) for t in res.term_quotes] == [(t.start, t.end) for t in again.term_quotes]
+
+
+def _pd() -> Path:
+    root = shared_dir()
+    pd = root / "corpora" / "peoples_daily_2019_2020" if root else None
+    if pd is None or not pd.is_dir():
+        pytest.skip("../shared/corpora/peoples_daily_2019_2020 not available")
+    return pd
+
+
+@pytest.mark.corpus
+def test_pd_hand_gold_precision_recall() -> None:
+    _pd()
+    spec = importlib.util.spec_from_file_location("statements_accuracy", ROOT / "benchmarks" / "statements_accuracy.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    out = mod.evaluate()
+    assert out["precision_all"] >= 0.95
+    assert out["recall_all"] >= 0.90
+    assert out["affiliation_exact"] >= 0.8
+
+
+@pytest.mark.corpus
+def test_pd_month_never_raises() -> None:
+    files = sorted((_pd() / "2019-02").glob("*/*.txt"))
+    assert len(files) > 1000
+    n_statements = 0
+    for f in files:
+        text, res = _run(f.read_text(encoding="utf-8"))
+        for s in res.statements:
+            assert text[s.start : s.end] == s.text, f.name
+        n_statements += len(res.statements)
+    assert n_statements > 1000
