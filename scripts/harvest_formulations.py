@@ -13,7 +13,10 @@ score) and suggests themes from the ``cues`` column of ``data/lexicons/themes.ts
 
 Usage::
 
-    .venv/bin/python scripts/harvest_formulations.py --out build/harvest_candidates.tsv
+    .venv/bin/python scripts/harvest_formulations.py --every 2 --out build/harvest_candidates.tsv
+
+(the bundled lexicon was harvested with ``--every 2``: every 2nd 新闻联播 day and People's Daily
+file, all 31 reports; about 8 min on one core).
 
 The corpora are copyrighted: only the candidate strings and their counts are written.
 With ``--write-lexicon KEEP.txt`` it instead turns a curated keep-list (one ``term`` or
@@ -106,7 +109,7 @@ def harvest(args: argparse.Namespace) -> None:
     cues = load_theme_cues(Path(args.themes))
     merged["suggested_themes"] = [suggest_themes(t, cues) for t in merged["candidate"]]
     cols = ["candidate", "best_score", "n_corpora", "n_gov", "n_xwlb", "n_pd",
-            "suggested_themes"] + score_cols
+            "suggested_themes", *score_cols]
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     merged[cols].to_csv(args.out, sep="\t", index=False, float_format="%.2f")
     print(f"wrote {len(merged)} candidates to {args.out} ({time.time() - t0:.0f} s)",
@@ -120,14 +123,19 @@ def write_lexicon(args: argparse.Namespace) -> None:
     cues = load_theme_cues(Path(args.themes))
     rows: list[tuple[str, str, str]] = []
     seen: set[str] = set()
-    for line in Path(args.write_lexicon).read_text(encoding="utf-8").splitlines():
+    lines = Path(args.write_lexicon).read_text(encoding="utf-8-sig").splitlines()
+    # a keep-list is ``term [themes [note]]``; an existing lexicon (header term themes source
+    # note) can be passed too, to refresh its source counts after editing it by hand
+    is_lexicon = bool(lines) and lines[0].split("\t")[:3] == ["term", "themes", "source"]
+    for line in lines[1:] if is_lexicon else lines:
         line = line.strip()
         if not line or line.startswith("#"):
             continue
         parts = line.split("\t")
         term = parts[0].strip()
         themes = parts[1].strip() if len(parts) > 1 and parts[1].strip() else ""
-        note = parts[2].strip() if len(parts) > 2 else ""
+        note_col = 3 if is_lexicon else 2
+        note = parts[note_col].strip() if len(parts) > note_col else ""
         if term in seen:
             continue
         seen.add(term)

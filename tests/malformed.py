@@ -50,8 +50,8 @@ def make_corpus(root: Path, big_mb: int = 50) -> list[Case]:
     put("unbalanced_quotes.txt", ("“全会提出要推动高质量发展，周凯表示将培育50家社会组织。" * 20).encode(), "parsed")
     nested = "“" * 10 + "深度嵌套的引语" + "”" * 10 + "周凯表示。"
     put("nested_quotes.txt", (nested * 5).encode(), "parsed")
-    put("nav_only.html", b"<html><head><title>nav</title></head><body><nav><a href='/'>首页</a>"
-        b"<a href='/a'>新闻</a></nav></body></html>", "failed", "no article text")
+    put("nav_only.html", ("<html><head><title>nav</title></head><body><nav><a href='/'>首页</a>"
+        "<a href='/a'>新闻</a></nav></body></html>").encode(), "failed", "no article text")
     put("no_text_col.csv", "id,title,date\n1,标题,2020-01-01\n".encode(), "failed", "text")
     lines = [json.dumps({"id": "j1", "text": ARTICLE}, ensure_ascii=False), "{broken json",
              json.dumps({"id": "j3", "text": ARTICLE}, ensure_ascii=False)]
@@ -60,11 +60,13 @@ def make_corpus(root: Path, big_mb: int = 50) -> list[Case]:
     put("dup_b/same.txt", ARTICLE.encode(), "parsed")
     put("only_punct.txt", "，。、；：？！“”《》".encode(), "parsed")
     put("crlf_cr.txt", ARTICLE.replace("\n", "\r").encode(), "parsed")
-    put("control_chars.txt", ("\x00\x07" + ARTICLE).encode(), "parsed")
+    put("control_chars.txt", ("\x00\x07" + ARTICLE).encode(), "failed", "NUL")
     put("huge_line.txt", ("推动高质量发展" * 20000).encode(), "parsed")
     # a 50 MB article (one file)
     big = root / "big_article.txt"
-    para = ("　　" + "“全会提出新要求。”区长王五表示，将新增48个项目，推动营商环境持续优化。" * 40 + "\n").encode()
+    para = ("　　“全会提出新要求。”区长王五表示，将新增48个项目，推动营商环境持续优化。"
+            + "今年以来，全区上下坚持稳中求进工作总基调，经济运行总体平稳，发展质量稳步提升。" * 12
+            + "\n").encode()
     with open(big, "wb") as fh:
         fh.write(ARTICLE.encode())
         written = 0

@@ -62,7 +62,7 @@ def test_echo_marks_reused_sentences() -> None:
 
 def test_group_by_errors_name_allowed_values() -> None:
     f = pd.DataFrame({"term": ["a"], "district": ["金水区"], "paper": ["x"]})
-    with pytest.raises(analysis.ParameterError, match="group_by='county'.*allowed: district, paper"):
+    with pytest.raises(analysis.ParameterError, match=r"group_by='county'.*allowed: district, paper"):
         analysis.check_group_by("county", f)
 
 

@@ -70,7 +70,7 @@ def test_batch_runs_all_renders_html_and_contains_failures(nb_dir: Path, tmp_pat
 
 
 def test_unknown_notebook_and_bad_params_name_the_parameter(nb_dir: Path, tmp_path: Path) -> None:
-    with pytest.raises(report.ReportError, match="--notebooks: unknown notebook.*allowed: all, bad, good"):
+    with pytest.raises(report.ReportError, match=r"--notebooks: unknown notebook.*allowed: all, bad, good"):
         report.resolve_notebooks("good,nope", nb_dir)
     p = tmp_path / "p.yaml"
     p.write_text("runs:\n  - name: a b\n", encoding="utf-8")

@@ -43,7 +43,7 @@ def test_conda_route_uses_the_same_lock() -> None:
 
 @pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
 def test_warm_make_has_nothing_to_install() -> None:
-    if not Path(sys.prefix).resolve() == (ROOT / ".venv").resolve():
+    if Path(sys.prefix).resolve() != (ROOT / ".venv").resolve():
         pytest.skip("not running inside the project's .venv")
     r = subprocess.run(["make", "-q", "-C", str(ROOT), ".venv/.deps-installed", ".venv/.pkg-installed"],
                        capture_output=True, text=True)

@@ -39,9 +39,10 @@ class InputRecord:
 
     path: str
     sha256: str | None
-    status: str  # parsed | cached | failed | partial (some documents failed) | skipped (not an article file)
+    status: str  # parsed | failed | partial (some documents failed) | skipped (not an article file)
     n_articles: int = 0
     failures: list[dict[str, str]] = field(default_factory=list)
+    cached: bool = False  # rows came from the cache: the file was unchanged
 
 
 @dataclass
@@ -102,8 +103,9 @@ def code_fingerprint() -> str:
     return h.hexdigest()
 
 
-def _cache_key(sha: str, salt: str) -> str:
-    return hashlib.sha256(f"{sha}:{salt}".encode()).hexdigest()[:40]
+def _cache_key(sha: str, path: str, salt: str) -> str:
+    """Content, path (ids and sources come from it) and everything the parse depends on."""
+    return hashlib.sha256(f"{sha}:{os.path.abspath(path)}:{salt}".encode()).hexdigest()[:40]
 
 
 # -- worker side ---------------------------------------------------------------------------
@@ -240,12 +242,12 @@ def build_corpus(
             records[path] = InputRecord(path, None, "failed",
                                         failures=[{"source": path, "stage": "read", "reason": reason}])
             continue
-        cfile = cache_dir / f"{_cache_key(sha, salt)}.json.gz"
+        cfile = cache_dir / f"{_cache_key(sha, path, salt)}.json.gz"
         records[path] = InputRecord(path, sha, "parsed")
         if use_cache and cfile.is_file():
             try:
                 cached[path] = json.loads(gzip.decompress(cfile.read_bytes()))
-                records[path].status = "cached"
+                records[path].cached = True
                 continue
             except (OSError, ValueError, EOFError):
                 pass  # a damaged cache entry is just re-parsed
@@ -257,7 +259,8 @@ def build_corpus(
         results = _run_tasks(tasks, config, jobs, progress)
         batch: list[dict[str, Any]] = []
         seen_ids: set[str] = set()
-        batch_failures: list[dict[str, str]] = list(list_failures)
+        batch_failures: list[dict[str, str]] = []
+        listed = {rec["source"] for rec in list_failures}
         for rec in list_failures:
             status = "skipped" if rec["stage"] == "skipped" else "failed"
             records.setdefault(rec["source"], InputRecord(rec["source"], None, status, failures=[rec]))
@@ -265,7 +268,8 @@ def build_corpus(
             path = str(f)
             rec = records[path]
             if rec.status in ("failed", "skipped"):
-                batch_failures.extend(rec.failures)
+                if rec.path not in listed:
+                    batch_failures.extend(rec.failures)
                 continue
             res = cached[path] if path in cached else next(results)
             rec.n_articles = len(res["articles"])
@@ -277,7 +281,8 @@ def build_corpus(
             if len(batch) >= ROW_GROUP_FILES:
                 writer.write(to_frames(batch, batch_failures))
                 batch, batch_failures = [], []
-        writer.write(to_frames(batch, batch_failures))
+        # failures found while listing inputs (loops, empty folders, skipped files) come last
+        writer.write(to_frames(batch, batch_failures + list_failures))
         ok = True
     finally:
         writer.close(ok)
@@ -293,8 +298,8 @@ def build_corpus(
         inputs=recs,
         counts=counts,
         seconds=time.perf_counter() - t0,
-        n_parsed=sum(1 for r in recs if r.status in ("parsed", "partial")),
-        n_cached=sum(1 for r in recs if r.status == "cached"),
+        n_parsed=sum(1 for r in recs if r.status in ("parsed", "partial") and not r.cached),
+        n_cached=sum(1 for r in recs if r.cached),
         n_failed=n_failed,
     )
     _write_manifest(result, config, lex, inputs)
@@ -351,7 +356,8 @@ def _write_manifest(
         "n_unchanged": result.n_cached,
         "n_failed": result.n_failed,
         "inputs": [
-            {"path": r.path, "sha256": r.sha256, "status": r.status, "n_articles": r.n_articles,
+            {"path": r.path, "sha256": r.sha256, "status": r.status, "unchanged": r.cached,
+             "n_articles": r.n_articles,
              **({"failures": r.failures} if r.failures else {})}
             for r in result.inputs
         ],
@@ -451,8 +457,14 @@ def build_corpus_dask(
         if client is not None:
             client.close()
     parts = sorted(parts, key=lambda p: p["part"])
+    if list_failures:  # as in the local engine: listing failures come last
+        from tifalab.tables import conform
+
+        with atomic_path(dest / "failures" / f"part-{len(chunks):05d}.parquet") as tmp:
+            conform("failures", list_failures).to_parquet(tmp, index=False, compression="zstd")
     records = []
     counts: dict[str, int] = {}
+    counts["failures"] = len(list_failures)
     for p in parts:
         for name, c in p["counts"].items():
             counts[name] = counts.get(name, 0) + c

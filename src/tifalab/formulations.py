@@ -5,14 +5,21 @@ Why a curated lexicon: political scientists track fixed phrases (高质量发展
 formulations.tsv``, columns ``term  themes  source  note``) keeps the vocabulary reviewable and
 replaceable: users pass their own files by parameter.
 
-Matching rule (decided once, used everywhere): **leftmost-longest substring matching**. At each
-position the longest lexicon entry starting there wins, and matches do not overlap; so
-优化营商环境 counts once as 优化营商环境 if that is an entry, otherwise as 营商环境, and
+Matching rule (decided once, used everywhere): **substring matching, leftmost-longest, with
+overlaps resolved by coverage** (:class:`tifalab.tokenize.TermMatcher`). At each position the
+longest entry starting there wins and matches do not overlap; where two entries overlap
+(生态环境治理 | 治理体系 in 生态环境治理体系) the stretch is split to cover the most characters
+(生态环境 + 治理体系). So 数字经济核心产业 counts once as that entry, not as 数字经济, and
 营商环境建设科 (an office name) still counts 营商环境. :class:`tifalab.tokenize.Tokenizer`
-forces exactly these matches to be single tokens, so matching on tokens and matching on text
-give the same result (checked by the tests); every match carries its ``start``/``end``
-offsets so a reader can audit each count. Known cost: a short entry inside an unrelated longer
-word is still counted (新动能 inside 创新动能 at the string level is rare but possible).
+forces exactly these spans to be single tokens, so counts on tokens and counts on text agree
+(checked by the tests); every match carries ``start``/``end`` offsets so a reader can audit
+each count.
+
+Curation rules of the bundled lexicon (so that counts accrue to the core formulation): an
+entry is the shortest form that carries the meaning; "verb + formulation" (推动高质量发展,
+优化营商环境) and "formulation + 建设" (生态文明建设) variants are left out; event names and
+descriptive phrases (经济工作会议, 民族地区) are not formulations. Known cost of substring
+matching: a short entry inside an unrelated longer word is still counted (新动能 in 创新动能).
 """
 
 from __future__ import annotations
@@ -98,9 +105,9 @@ class FormulationLexicon:
     path: Path | None = None
 
     def __post_init__(self) -> None:
-        from tifalab.tokenize import build_trie_regex
+        from tifalab.tokenize import TermMatcher
 
-        self._regex = build_trie_regex(self.themes_of)
+        self._matcher = TermMatcher(self.themes_of)
 
     @property
     def terms(self) -> list[str]:
@@ -193,15 +200,11 @@ def load_formulations(
 
 
 def match_formulations(text: str, lexicon: FormulationLexicon) -> list[FormulationMatch]:
-    """Leftmost-longest, non-overlapping occurrences of lexicon entries, with offsets."""
-    regex = lexicon._regex
-    if regex is None:
-        return []
+    """Non-overlapping occurrences of lexicon entries, with offsets (rule: module docstring)."""
     out = []
-    for m in regex.finditer(text):
-        if m.end() > m.start():
-            term = m.group()
-            out.append(FormulationMatch(term, list(lexicon.themes_of[term]), m.start(), m.end()))
+    for start, end in lexicon._matcher.spans(text):
+        term = text[start:end]
+        out.append(FormulationMatch(term, list(lexicon.themes_of[term]), start, end))
     return out
 
 

@@ -411,6 +411,9 @@ def _read_file(path: Path, layout: str, text_column: str) -> Iterator[Document |
     except DecodeError as e:
         yield Failure(str(path), f"{path}: {e.detail}")
         return
+    if not text.strip():
+        yield Failure(str(path), f"{path}: empty file (whitespace only, {enc})")
+        return
     nul = text.find("\x00")
     if nul >= 0:
         yield Failure(str(path), f"{path}: binary data (NUL character at text offset {nul})")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tifalab.model import Article, Document, Failure, Statement
+from tifalab.model import Article, Document, Failure
 
 
 @dataclass
@@ -159,7 +159,10 @@ class _Locator:
     def __init__(self, art: Article) -> None:
         self._para_starts = [p.start for p in art.paragraphs]
         self._paras = art.paragraphs
-        self._statements: Sequence[Statement] = art.statements
+        # own (non-nested) statements sorted by start: they do not overlap each other
+        own = sorted((st.start, st.end, i) for i, st in enumerate(art.statements) if not st.nested)
+        self._st_starts = [s for s, _, _ in own]
+        self._own = own
 
     def paragraph(self, offset: int) -> int | None:
         i = bisect.bisect_right(self._para_starts, offset) - 1
@@ -168,16 +171,14 @@ class _Locator:
         return None
 
     def statement(self, start: int, end: int) -> int | None:
+        """Index of the smallest own statement containing [start, end) (nested quotes skipped:
+        a slogan inside 全会提出‘…’ still belongs to the speaker who quotes it)."""
+        i = bisect.bisect_right(self._st_starts, start)
         best = None
         best_len = None
-        for i, st in enumerate(self._statements):
-            if st.start <= start and end <= st.end:
-                length = st.end - st.start
-                # prefer the speaker's own statement over a nested source quote inside it
-                if st.nested:
-                    continue
-                if best_len is None or length < best_len:
-                    best, best_len = i, length
+        for s, e, idx in self._own[max(0, i - 4):i]:  # a few candidates: overlaps are rare
+            if s <= start and end <= e and (best_len is None or e - s < best_len):
+                best, best_len = idx, e - s
         return best
 
 

@@ -16,6 +16,8 @@ All offsets index into the normalized article text; ``text[s.start:s.end] == s.t
 
 from __future__ import annotations
 
+import bisect
+
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -338,10 +340,12 @@ class _Registry:
     def last_person_before(self, pos: int, para_start: int) -> str | None:
         """Latest person before ``pos``: a known mention, or a name tag in the same paragraph."""
         best, best_pos = None, -1
-        for p, name in self.timeline:
-            if p <= pos and name:
+        i = bisect.bisect_right(self.timeline, (pos, "\U0010ffff"))
+        while i > 0:
+            i -= 1
+            p, name = self.timeline[i]
+            if name:
                 best, best_pos = name, p
-            elif p > pos:
                 break
         if best_pos < para_start:
             # POS only where it adds: tag the paragraph text before the pronoun
@@ -494,8 +498,7 @@ def extract_statements(
         lo = paras[t.para].start
         t.resolved, t.via = registry.resolve(t.parsed, t.mstart, lo)
         if t.resolved.kind == "person" and t.resolved.name:
-            registry.timeline.append((t.mend, t.resolved.name))
-            registry.timeline.sort()
+            bisect.insort(registry.timeline, (t.mend, t.resolved.name))
 
     statements: list[Statement] = []
     term_quotes: list[TermQuote] = []
