@@ -17,7 +17,6 @@ All offsets index into the normalized article text; ``text[s.start:s.end] == s.t
 from __future__ import annotations
 
 import bisect
-
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
