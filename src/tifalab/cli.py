@@ -103,8 +103,18 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
     if args.jobs is not None and args.jobs < 1:
         raise ValueError(f"--jobs: {args.jobs}; allowed: an integer >= 1")
-    result = build_corpus(args.corpus, args.output, jobs=args.jobs, config=_config(args),
-                          progress=not args.quiet, use_cache=not args.no_cache)
+    if args.engine not in ("local", "dask"):
+        raise ValueError(f"--engine: {args.engine!r}; allowed: local, dask")
+    if args.scheduler and args.engine != "dask":
+        raise ValueError("--scheduler: only with --engine dask")
+    if args.engine == "dask":
+        from tifalab.build import build_corpus_dask
+
+        result = build_corpus_dask(args.corpus, args.output, scheduler=args.scheduler,
+                                   partitions=args.partitions, config=_config(args))
+    else:
+        result = build_corpus(args.corpus, args.output, jobs=args.jobs, config=_config(args),
+                              progress=not args.quiet, use_cache=not args.no_cache)
     print(result.summary_line())
     return 1 if (result.n_failed and args.strict) else 0
 
@@ -199,6 +209,9 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
     b.add_argument("--quiet", action="store_true", help="no progress bar")
     b.add_argument("--no-cache", action="store_true", help="re-parse unchanged inputs too")
+    b.add_argument("--engine", default="local", help="local (process pool, default) or dask")
+    b.add_argument("--scheduler", help="with --engine dask: a dask.distributed scheduler address")
+    b.add_argument("--partitions", type=int, default=None, help="with --engine dask: file partitions")
     lexicon_opts(b)
     b.set_defaults(func=_cmd_build)
 

@@ -313,6 +313,7 @@ def score_gold(gold: Sequence[dict[str, Any]], predicted: dict[str, dict[str, An
             continue
         _score_headline(g, pred, add, lambda t, w, d, doc=doc: err(doc, t, w, d))
         _score_speakers(g, pred, add, lambda t, w, d, doc=doc: err(doc, t, w, d))
+        _score_statement_list(g, pred, add, lambda t, w, d, doc=doc: err(doc, t, w, d))
         _score_sets(g, pred, add, lambda t, w, d, doc=doc: err(doc, t, w, d))
     rows = [Score(t, f, tp, fp, fn).as_row() for (t, f), (tp, fp, fn) in sorted(counts.items())]
     return ScoreReport(pd.DataFrame(rows), pd.DataFrame(errors, columns=["file", "item_type", "error", "detail"]),
@@ -379,6 +380,68 @@ def _score_speakers(g: dict[str, Any], pred: dict[str, Any], add: Any, err: Any)
                 err("speaker", fld, f"{name}: gold {gv!r}, got {pv!r}")
 
 
+def _article_text(pred: dict[str, Any]) -> str:
+    """The normalized article text, rebuilt from the contract's paragraphs (gaps = newlines)."""
+    paras = pred.get("paragraphs", [])
+    if not paras:
+        return ""
+    buf = ["\n"] * max(p["end"] for p in paras)
+    for p in paras:
+        buf[p["start"]:p["end"]] = list(p["text"])
+    return "".join(buf)
+
+
+def _score_statement_list(g: dict[str, Any], pred: dict[str, Any], add: Any, err: Any) -> None:
+    """Gold that lists every named statement: ``statements[{speaker, kind, verb, starts, affiliations}]``.
+
+    A predicted statement (named person, not a nested source quote) matches a gold one when the
+    speaker is the same and the gold start is the predicted text's start (or lies in its first
+    40 characters). Unmatched predictions are false positives: the gold lists all of them.
+    """
+    if "statements" not in g:
+        return
+    preds = [s for s in pred.get("statements", [])
+             if not s.get("nested") and s["speaker"].get("kind") == "person" and s["speaker"].get("name")]
+    used: set[int] = set()
+    for gs in g["statements"]:
+        start = _norm(gs.get("starts"))[:10]
+        kind = gs.get("kind", "direct")
+        hit = None
+        for i, ps in enumerate(preds):
+            if i in used or ps["speaker"]["name"] != gs["speaker"]:
+                continue
+            t = _norm(ps["text"])
+            if t.startswith(start) or start in t[:40]:
+                hit = i
+                break
+        if hit is None:
+            for t in ("statement", f"statement:{kind}"):
+                add(t, "speaker+start", fn=1)
+            err("statement", "missed", f"{gs['speaker']}: {gs.get('starts')} ({kind})")
+            continue
+        used.add(hit)
+        ps = preds[hit]
+        for t in ("statement", f"statement:{kind}"):
+            add(t, "speaker+start", tp=1)
+        for fld, gv, pv in (("kind", kind, ps["kind"]), ("verb", gs.get("verb"), ps.get("verb"))):
+            ok = gv == pv
+            add("statement", fld, tp=int(ok), fp=int(not ok), fn=int(not ok))
+            if not ok:
+                err("statement", fld, f"{gs['speaker']} {gs.get('starts')}: gold {gv!r}, got {pv!r}")
+        if gs.get("affiliations"):
+            gold_aff = [(_norm(o), _norm(t)) for o, t in gs["affiliations"]]
+            ok = _affs(ps["speaker"].get("affiliations", [])) == gold_aff
+            add("statement", "affiliations", tp=int(ok), fp=int(not ok), fn=int(not ok))
+            if not ok:
+                err("statement", "affiliations", f"{gs['speaker']}: gold {gold_aff}, got "
+                    f"{_affs(ps['speaker'].get('affiliations', []))}")
+    for i, ps in enumerate(preds):
+        if i not in used:
+            for t in ("statement", f"statement:{ps['kind']}"):
+                add(t, "speaker+start", fp=1)
+            err("statement", "spurious", f"{ps['speaker']['name']}: {ps['text'][:15]} ({ps['kind']})")
+
+
 def _score_sets(g: dict[str, Any], pred: dict[str, Any], add: Any, err: Any) -> None:
     if "term_quotes_not_speech" in g:
         gold_t = {_norm(t) for t in g["term_quotes_not_speech"]}
@@ -407,18 +470,24 @@ def _score_sets(g: dict[str, Any], pred: dict[str, Any], add: Any, err: Any) -> 
                     err("slogan", "speaker", f"{t}: gold {gold_s[t]['speaker']}, got {got[t].get('speaker')}")
     if "numeric_targets" in g:
         preds = list(pred.get("numbers", []))
+        text = _article_text(pred)
         used: set[int] = set()
         for gn in g["numeric_targets"]:
-            ctx = _norm(gn.get("context"))
+            ctx = gn.get("context") or ""
+            where = [m.start() for m in re.finditer(re.escape(ctx), text)] if ctx else []
             hit = None
             for i, pn in enumerate(preds):
                 if i in used or pn.get("value") is None:
                     continue
-                if float(pn["value"]) == float(gn["value"]) and pn.get("unit") == gn.get("unit") and (
-                    _norm(pn["text"]) in ctx or ctx in _norm(pn["text"])
-                ):
-                    hit = i
-                    break
+                if float(pn["value"]) != float(gn["value"]) or pn.get("unit") != gn.get("unit"):
+                    continue
+                # the predicted span must lie inside an occurrence of the gold context
+                if where and not any(w <= pn["start"] and pn["end"] <= w + len(ctx) for w in where):
+                    continue
+                if not where and not (_norm(pn["text"]) in _norm(ctx) or _norm(ctx) in _norm(pn["text"])):
+                    continue
+                hit = i
+                break
             if hit is None:
                 add("number", "value+unit", fn=1)
                 err("number", "missed", f"{gn.get('context')}")
@@ -474,3 +543,23 @@ def predict_for_gold(gold: Sequence[dict[str, Any]], root: Path, config: Any = N
         if parsed:
             out[g["file"]] = article_json(parsed[0])
     return out
+
+
+def notebook_runs(gold_path: str | None, sheet_path: str | None, inputs_root: str | None) -> list[tuple[str, ScoreReport]]:
+    """What the ``validation`` notebook scores: a filled sheet and/or gold files."""
+    from tifalab.paths import shared_dir
+
+    runs: list[tuple[str, ScoreReport]] = []
+    if sheet_path:
+        runs.append((f"coding sheet {Path(sheet_path).name}", score_sheet(read_sheet(Path(sheet_path)))))
+    shared = shared_dir()
+    if gold_path is None and shared is not None and (shared / "gold").is_dir():
+        gold_path = str(shared / "gold")
+    if gold_path:
+        root = Path(inputs_root) if inputs_root else shared
+        if root is None:
+            raise ValueError("inputs_root: not given and ../shared not found")
+        gold = load_gold(Path(gold_path))
+        runs.append((f"gold {Path(gold_path).name} ({len(gold)} articles)",
+                     score_gold(gold, predict_for_gold(gold, root))))
+    return runs
