@@ -28,15 +28,34 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold"
+CORPUS = ROOT.parent / "shared" / "corpora" / "peoples_daily_2019_2020"
 KEY_LEN = 6
 
-_QUOTES = str.maketrans({
-    "“": '"', "”": '"', "「": '"', "」": '"', "『": "'", "』": "'",
-    "‘": "'", "’": "'", "﹃": '"', "﹄": '"',
-    "・": "·", "•": "·", "‧": "·", "．": "·",
-    "—": "-", "－": "-",
-    "、": ",", "，": ",", "。": ".", "：": ":", "；": ";",
-})
+_QUOTES = str.maketrans(
+    {
+        "“": '"',
+        "”": '"',
+        "「": '"',
+        "」": '"',
+        "『": "'",
+        "』": "'",
+        "‘": "'",
+        "’": "'",
+        "﹃": '"',
+        "﹄": '"',
+        "・": "·",
+        "•": "·",
+        "‧": "·",
+        "．": "·",
+        "—": "-",
+        "－": "-",
+        "、": ",",
+        "，": ",",
+        "。": ".",
+        "：": ":",
+        "；": ";",
+    }
+)
 
 
 def norm(s: str | None) -> str:
@@ -60,7 +79,9 @@ def load(d: Path) -> dict[str, dict]:
     return out
 
 
-def match(a: list[dict], b: list[dict], key) -> tuple[list[tuple[dict, dict]], list[dict], list[dict]]:
+def match(
+    a: list[dict], b: list[dict], key
+) -> tuple[list[tuple[dict, dict]], list[dict], list[dict]]:
     """Greedy one-to-one matching in document order; returns pairs, a-only, b-only."""
     used = set()
     pairs, a_only = [], []
@@ -100,16 +121,36 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("coder1", nargs="?", type=Path, default=GOLD / "pd_statements")
     ap.add_argument("coder2", nargs="?", type=Path, default=GOLD / "pd_statements_coder2")
+    ap.add_argument(
+        "--corpus",
+        type=Path,
+        default=CORPUS,
+        help="corpus root, to check that every starts occurs verbatim (skipped if absent)",
+    )
     ap.add_argument("--quiet", action="store_true", help="figures only, no disagreement listing")
     args = ap.parse_args()
 
     c1, c2 = load(args.coder1), load(args.coder2)
     ids = sorted(set(c1) | set(c2))
-    missing = [(i, "coder1" if i not in c1 else "coder2") for i in ids if i not in c1 or i not in c2]
+    missing = [
+        (i, "coder1" if i not in c1 else "coder2") for i in ids if i not in c1 or i not in c2
+    ]
     for i, who in missing:
         print(f"warning: {i} missing for {who}", file=sys.stderr)
 
     tot = Counter()
+    not_found: list[tuple[str, str, str]] = []
+    if args.corpus.is_dir():
+        for who, data in (("coder1", c1), ("coder2", c2)):
+            for i, d in data.items():
+                f = args.corpus / d.get("file", "")
+                if not f.is_file():
+                    not_found.append((who, i, f"(article missing: {d.get('file')})"))
+                    continue
+                text = f.read_text(encoding="utf-8")
+                for st in d.get("statements", []) + d.get("other_speech", []):
+                    if st.get("starts") and st["starts"] not in text:
+                        not_found.append((who, i, st["starts"]))
     attr_dis: list[tuple[str, str, dict, dict]] = []
     only: list[tuple[str, str, dict]] = []
     near: list[tuple[str, dict, dict]] = []
@@ -127,10 +168,18 @@ def main() -> int:
         tot["c2_only"] += len(b_only)
         per_article.append((i, len(a), len(b), len(pairs)))
         for x, y in pairs:
+            ax, ay = norm_aff(x.get("affiliations")), norm_aff(y.get("affiliations"))
+            tot["aff_both"] += bool(ax and ay)
+            tot["aff_both_same"] += bool(ax and ay and ax == ay)
+            tot["aff_c1_empty"] += bool(ay and not ax)
+            tot["aff_c2_empty"] += bool(ax and not ay)
             for field, same in (
                 ("kind", x.get("kind") == y.get("kind")),
                 ("verb", norm(x.get("verb")) == norm(y.get("verb"))),
-                ("affiliations", norm_aff(x.get("affiliations")) == norm_aff(y.get("affiliations"))),
+                (
+                    "affiliations",
+                    norm_aff(x.get("affiliations")) == norm_aff(y.get("affiliations")),
+                ),
             ):
                 tot[f"{field}_agree"] += same
                 if not same:
@@ -146,23 +195,42 @@ def main() -> int:
         tot["o_c1"] += len(oa)
         tot["o_c2"] += len(ob)
         tot["o_matched"] += len(opairs)
-        other_only += [(i, "coder1-only", x) for x in oa_only] + [(i, "coder2-only", y) for y in ob_only]
+        other_only += [(i, "coder1-only", x) for x in oa_only] + [
+            (i, "coder2-only", y) for y in ob_only
+        ]
 
     m, u = tot["matched"], tot["matched"] + tot["c1_only"] + tot["c2_only"]
-    print(f"articles compared: {len(ids) - len(missing)}   (key: speaker + first {KEY_LEN} chars of starts)")
+    print(
+        f"articles compared: {len(ids) - len(missing)}   (key: speaker + first {KEY_LEN} chars of starts)"
+    )
     print("\nNAMED STATEMENTS")
-    print(f"  coder1 {tot['c1']}   coder2 {tot['c2']}   matched {m}   "
-          f"coder1-only {tot['c1_only']}   coder2-only {tot['c2_only']}   union {u}")
+    print(
+        f"  coder1 {tot['c1']}   coder2 {tot['c2']}   matched {m}   "
+        f"coder1-only {tot['c1_only']}   coder2-only {tot['c2_only']}   union {u}"
+    )
     print(f"  percent agreement (matched/union) = Jaccard  {pct(m, u)}")
     print(f"  Dice / F1 (2·matched/(n1+n2))               {pct(2 * m, tot['c1'] + tot['c2'])}")
-    print(f"  coder2 recall of coder1 {pct(m, tot['c1'])}   coder1 recall of coder2 {pct(m, tot['c2'])}")
+    print(
+        f"  coder2 recall of coder1 {pct(m, tot['c1'])}   coder1 recall of coder2 {pct(m, tot['c2'])}"
+    )
     print("  on matched statements:")
     for field in ("kind", "verb", "affiliations"):
         print(f"    {field:13s} {tot[field + '_agree']:3d}/{m}  {pct(tot[field + '_agree'], m)}")
     ou = tot["o_c1"] + tot["o_c2"] - tot["o_matched"]
+    print(
+        f"    affiliations where both coders gave one: {tot['aff_both_same']}/{tot['aff_both']} identical; "
+        f"only coder2 gave one: {tot['aff_c1_empty']}; only coder1: {tot['aff_c2_empty']} "
+        f"(null and [] both count as none)"
+    )
+    if not_found:
+        print(f"\n  starts not found verbatim in the article ({len(not_found)}):")
+        for who, i, st in not_found:
+            print(f"    {who} {i}: {st}")
     print("\nOTHER SPEECH (unnamed / collective; keyed on starts only)")
-    print(f"  coder1 {tot['o_c1']}   coder2 {tot['o_c2']}   matched {tot['o_matched']}   "
-          f"agreement {pct(tot['o_matched'], ou)}")
+    print(
+        f"  coder1 {tot['o_c1']}   coder2 {tot['o_c2']}   matched {tot['o_matched']}   "
+        f"agreement {pct(tot['o_matched'], ou)}"
+    )
 
     print("\nPER ARTICLE  (id  n1  n2  matched)")
     for i, n1, n2, k in per_article:
@@ -172,9 +240,11 @@ def main() -> int:
     if args.quiet:
         return 0
     kinds = Counter(f for _, f, _, _ in attr_dis)
-    print(f"\nDISAGREEMENTS: {len(only)} unmatched named statements "
-          f"({tot['c1_only']} coder1-only, {tot['c2_only']} coder2-only; "
-          f"{len(near)} same-speaker near-miss pairs), attribute: {dict(kinds)}")
+    print(
+        f"\nDISAGREEMENTS: {len(only)} unmatched named statements "
+        f"({tot['c1_only']} coder1-only, {tot['c2_only']} coder2-only; "
+        f"{len(near)} same-speaker near-miss pairs), attribute: {dict(kinds)}"
+    )
     if near:
         print("\n-- same speaker, different start (boundary / split / start-offset) --")
         for i, x, y in near:
