@@ -289,9 +289,8 @@ def build_corpus(
 
     counts = {t: writer.counts.get(t, 0) for t in TABLES}
     _write_corpus_speakers(dest, corpus_speakers)
-    recs = [records[str(f)] for f in files] + [
-        r for k, r in records.items() if k not in {str(f) for f in files}
-    ]
+    file_keys = {str(f) for f in files}  # built once: rebuilding it per record was O(n²)
+    recs = [records[str(f)] for f in files] + [r for k, r in records.items() if k not in file_keys]
     n_failed = sum(1 for r in recs if r.status in ("failed", "partial"))
     result = BuildResult(
         dest=dest,

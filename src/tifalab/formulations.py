@@ -31,11 +31,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pandas as pd
-
 from tifalab.paths import lexicon_path
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # pandas only where a table is built: parse workers never need it
+    import pandas as pd
+
     from tifalab.tokenize import Tokenizer
 
 __all__ = [
@@ -121,6 +121,8 @@ class FormulationLexicon:
 
     def to_frame(self) -> pd.DataFrame:
         """The lexicon as a table: term, themes (``|``-joined), source, note."""
+        import pandas as pd
+
         return pd.DataFrame(
             {
                 "term": self.terms,
@@ -214,16 +216,18 @@ def density(text: str, tokenizer: Tokenizer, lexicon: FormulationLexicon) -> Den
     Counts are made on ``tokenizer``'s tokens, so pass a tokenizer that forces the same lexicon
     (``Tokenizer(formulations=lexicon)``); otherwise entries it splits are not counted.
     """
-    from tifalab.tokenize import is_word_token
+    from tifalab.tokenize import _WORDLIKE  # is_word_token's pattern, bound once per call
 
     n_tokens = 0
     matches: list[FormulationMatch] = []
     themes: Counter[str] = Counter()
+    wordlike = _WORDLIKE.search
+    themes_of = lexicon.themes_of
     for tok, start, end in tokenizer.tokenize(text):
-        if not is_word_token(tok):
+        if wordlike(tok) is None:
             continue
         n_tokens += 1
-        ths = lexicon.themes_of.get(tok)
+        ths = themes_of.get(tok)
         if ths is not None:
             matches.append(FormulationMatch(tok, list(ths), start, end))
             themes.update(ths)
@@ -236,6 +240,8 @@ def density_table(
 ) -> pd.DataFrame:
     """One row per unit (paragraph, span, article): unit_id, tokens, formulation_tokens,
     share, n_terms (distinct), terms (``|``-joined in text order, for auditing)."""
+    import pandas as pd
+
     rows = []
     for unit_id, text in units:
         d = density(text, tokenizer, lexicon)
@@ -255,6 +261,8 @@ def theme_table(
 
     Units with no formulation of a theme get no row for it (fill with 0 after pivoting).
     """
+    import pandas as pd
+
     rows = []
     for unit_id, text in units:
         d = density(text, tokenizer, lexicon)
@@ -275,6 +283,8 @@ def theme_table(
 
 def match_table(units: Iterable[tuple[str, str]], lexicon: FormulationLexicon) -> pd.DataFrame:
     """Every match as a row: unit_id, term, themes (``|``-joined), start, end (into the unit)."""
+    import pandas as pd
+
     rows = [
         (unit_id, m.term, "|".join(m.themes), m.start, m.end)
         for unit_id, text in units
@@ -291,6 +301,8 @@ def doc_term_counts(
     Long format (one row per document and term present) so it pivots into a document-feature
     matrix or joins with document metadata; terms absent from a document get no row.
     """
+    import pandas as pd
+
     rows = []
     for doc_id, text in docs:
         counts = Counter(m.term for m in density(text, tokenizer, lexicon).matches)

@@ -23,11 +23,12 @@ Rules (documented in docs/schema_commitments.md):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from tifalab.model import NumberMention
+from tifalab.model import NumberMention, Slogan
 from tifalab.numerals import NUMBER_RE, parse_number
 from tifalab.paths import lexicon_path
 from tifalab.slogans import find_slogans
@@ -39,6 +40,51 @@ _RANGE_SEP = r"[—–\-~～至到]{1,2}"
 _NUM_RX = re.compile(NUMBER_RE)
 #: full-width spellings of a unit, stored under the half-width one (5％ -> unit %)
 _UNIT_WIDTH = {"％": "%", "‰": "‰"}
+_RANGE_RX = re.compile(_RANGE_SEP + "(" + NUMBER_RE + ")")
+_BIG_UNIT_RX = re.compile("[十百千万亿]")
+
+
+class _WordIndex:
+    """A word list indexed for the three questions the extractor asks, answered without a
+    Python loop over the list (they ran once per character of every number's context).
+
+    ``prefix_at``/``suffix`` give the *longest* word found, which is what the first hit in a
+    longest-first list is; ``any_in`` is the boolean "some word occurs in s".
+    """
+
+    __slots__ = ("_any", "_lens", "_words")
+
+    def __init__(self, words: tuple[str, ...]) -> None:
+        self._words = frozenset(words)
+        self._lens = tuple(sorted({len(w) for w in words}, reverse=True))
+        alts = "|".join(re.escape(w) for w in sorted(self._words, key=len, reverse=True))
+        self._any = re.compile(alts).search if words else None
+
+    def prefix_at(self, s: str, pos: int) -> str | None:
+        """The longest word ``w`` with ``s.startswith(w, pos)``, else None."""
+        words, n = self._words, len(s)
+        if pos > n:  # str.startswith is False past the end, even for ""
+            return None
+        for ln in self._lens:
+            if pos + ln <= n:
+                w = s[pos : pos + ln]
+                if w in words:
+                    return w
+        return None
+
+    def suffix(self, s: str) -> str | None:
+        """The longest word ``w`` with ``s.endswith(w)``, else None."""
+        words, n = self._words, len(s)
+        for ln in self._lens:
+            if ln <= n:
+                w = s[n - ln :]
+                if w in words:
+                    return w
+        return None
+
+    def any_in(self, s: str) -> bool:
+        """True when some word occurs in ``s``."""
+        return self._any is not None and self._any(s) is not None
 
 
 @dataclass(frozen=True)
@@ -60,6 +106,20 @@ class NumberLexicon:
     areas: tuple[str, ...]
     splits: tuple[tuple[str, tuple[str, ...]], ...]
     regions: tuple[str, ...]
+    # indexes derived from the lists above (built once per loaded lexicon, see _WordIndex)
+    _idx: dict[str, _WordIndex] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _unit_of: dict[str, tuple[str, str, str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _unit_idx: _WordIndex | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for name in ("post_qualifiers", "pre_qualifiers", "target_cues", "forward", "past",
+                     "starts", "stops", "measures", "drops", "areas", "regions"):
+            self._idx[name] = _WordIndex(getattr(self, name))
+        for u in self.units:  # units are longest first: the first tuple of a spelling wins
+            self._unit_of.setdefault(u[0], u)
+        object.__setattr__(self, "_unit_idx", _WordIndex(tuple(self._unit_of)))
 
 
 def _lines(path: Path) -> list[list[str]]:
@@ -106,25 +166,21 @@ def load_number_lexicon(folder: str | None = None) -> NumberLexicon:
     )
 
 
-def _contains(s: str, words: tuple[str, ...], exclude: tuple[str, ...]) -> bool:
+def _contains(s: str, words: _WordIndex, exclude: tuple[str, ...]) -> bool:
     """Whether ``s`` holds one of ``words`` outside the compounds in ``exclude`` (重要 ≠ 要)."""
-    for w in exclude:
+    for w in exclude:  # in list order, as written: overlapping compounds mask first-come
         s = s.replace(w, "\u3000" * len(w))
-    return any(w in s for w in words)
+    return words.any_in(s)
 
 
-def _match_start(s: str, pos: int, words: tuple[str, ...]) -> str | None:
-    for w in words:
-        if s.startswith(w, pos):
-            return w
-    return None
+def _match_start(s: str, pos: int, words: _WordIndex) -> str | None:
+    """The longest word starting at ``pos`` (the first hit of a longest-first list)."""
+    return words.prefix_at(s, pos)
 
 
-def _match_end(s: str, words: tuple[str, ...]) -> str | None:
-    for w in words:
-        if s.endswith(w):
-            return w
-    return None
+def _match_end(s: str, words: _WordIndex) -> str | None:
+    """The longest word ending ``s``."""
+    return words.suffix(s)
 
 
 def _object_after(text: str, pos: int, lex: NumberLexicon, max_len: int = 10) -> str:
@@ -135,9 +191,9 @@ def _object_after(text: str, pos: int, lex: NumberLexicon, max_len: int = 10) ->
         ch = text[i]
         if ch in _OBJ_BREAK or ch.isdigit():
             break
-        if _match_start(text, i, lex.stops) and out:
+        if _match_start(text, i, lex._idx["stops"]) and out:
             break
-        if not out and _match_start(text, i, lex.stops):
+        if not out and _match_start(text, i, lex._idx["stops"]):
             return ""
         out.append(ch)
         i += 1
@@ -168,16 +224,16 @@ def _split_object(
     changed = True
     while changed and span:
         changed = False
-        w = _match_end(span, lex.drops)
+        w = _match_end(span, lex._idx["drops"])
         if w:
             distributive = distributive or w == "分别"
             span, changed = span[: -len(w)], True
             continue
-        w = _match_end(span, lex.measures)
+        w = _match_end(span, lex._idx["measures"])
         if w and measure is None:
             measure, span, changed = w, span[: -len(w)], True
             continue
-        w = _match_end(span, lex.pre_qualifiers)
+        w = _match_end(span, lex._idx["pre_qualifiers"])
         if w and qual is None:
             qual, span, changed = w, span[: -len(w)], True
     cut = 0
@@ -186,12 +242,12 @@ def _split_object(
         if j != -1 and j + len(w) > cut:
             cut = j + len(w)
     obj = span[cut:]
-    area = _match_start(obj, 0, lex.areas)
+    area = _match_start(obj, 0, lex._idx["areas"])
     if area and len(obj) > len(area):
         obj = obj[len(area) :]
     if not obj and span:
         # the start word closes the clause (地区生产总值按|增长5%安排): the object precedes it
-        prev = _match_end(span, lex.starts) or ""
+        prev = _match_end(span, lex._idx["starts"]) or ""
         obj = _split_object(span[: len(span) - len(prev)], lex)[0] if prev else ""
     return obj[-24:], measure, qual, distributive
 
@@ -229,26 +285,32 @@ def _kind(text: str, start: int, lex: NumberLexicon) -> str:
     while s > 0 and text[s - 1] not in _SENT_END:
         s -= 1
     sentence_before = text[s:start]
-    if _contains(sentence_before, lex.past, lex.past_not):
+    if _contains(sentence_before, lex._idx["past"], lex.past_not):
         return "mention"
-    if _contains(sentence_before, lex.target_cues, ()):
+    if _contains(sentence_before, lex._idx["target_cues"], ()):
         return "target"
     p = start
     while p > 0 and text[p - 1] != "\n":
         p -= 1
-    if _contains(text[p:start], lex.forward, lex.forward_not):
+    if _contains(text[p:start], lex._idx["forward"], lex.forward_not):
         return "target"
     return "mention"
 
 
-def find_numbers(text: str, lexicon_dir: str | None = None) -> list[NumberMention]:
+def find_numbers(
+    text: str, lexicon_dir: str | None = None, *, slogans: Sequence[Slogan] | None = None
+) -> list[NumberMention]:
     """Counted numbers in ``text`` (text order), each with ``text[start:end] == item.text``.
 
     ``lexicon_dir`` points to an alternative folder of the word lists named in the module
     docstring (a researcher's extended copy); the default is the bundled ``data/lexicons``.
+    ``slogans``: ``find_slogans(text, include_plans=True)`` when the caller already has it
+    (the pipeline does), so the slogan pass is not run twice on the same text.
     """
     lex = load_number_lexicon(lexicon_dir)
-    slogan_spans = [(s.start, s.end) for s in find_slogans(text, include_plans=True)]
+    if slogans is None:
+        slogans = find_slogans(text, include_plans=True)
+    slogan_spans = [(s.start, s.end) for s in slogans]
     out: list[NumberMention] = []
     dist_objs: list[str] | None = None  # objects of the current 分别 list, if any
     dist_i = 0
@@ -272,7 +334,7 @@ def find_numbers(text: str, lexicon_dir: str | None = None) -> list[NumberMentio
         unit_hit = _match_unit(text, i, lex)
         # a range: 10—15家, 4.5-5%, 5%—5.5%
         after_first = i + (len(unit_hit[0]) if unit_hit else 0)
-        rm = re.compile(_RANGE_SEP + "(" + NUMBER_RE + ")").match(text, after_first)
+        rm = _RANGE_RX.match(text, after_first)
         if rm:
             v2 = parse_number(rm.group(1))
             u2 = _match_unit(text, rm.end(), lex)
@@ -302,16 +364,16 @@ def find_numbers(text: str, lexicon_dir: str | None = None) -> list[NumberMentio
             cn
             and utype in ("classifier", "people", "admin")
             and value < 10
-            and not re.search("[十百千万亿]", num_s)
+            and not _BIG_UNIT_RX.search(num_s)
         ):
             continue
-        post = _match_start(text, i, lex.post_qualifiers)
+        post = _match_start(text, i, lex._idx["post_qualifiers"])
         if post:
             qualifier = post
             i += len(post)
         if qualifier is None:
             before = text[max(0, start - 4) : start]
-            qualifier = _match_end(before, lex.pre_qualifiers)
+            qualifier = _match_end(before, lex._idx["pre_qualifiers"])
         if utype == "share":
             value = value / 10
             value_max = value_max / 10 if value_max is not None else None
@@ -322,7 +384,7 @@ def find_numbers(text: str, lexicon_dir: str | None = None) -> list[NumberMentio
         kind = _kind(text, start, lex)
         if utype == "admin":
             area = _split_object(_clause_before(text, start), lex)[0]
-            region = _match_end(area, lex.regions)
+            region = _match_end(area, lex._idx["regions"])
             obj = (region or area) + suffix if (region or area) else suffix
             if region:
                 kind = "mention"
@@ -375,10 +437,10 @@ def find_numbers(text: str, lexicon_dir: str | None = None) -> list[NumberMentio
 
 
 def _match_unit(text: str, i: int, lex: NumberLexicon) -> tuple[str, str, str] | None:
-    for u in lex.units:
-        if text.startswith(u[0], i):
-            return u
-    return None
+    """The longest unit written at ``i`` (the first hit of the longest-first unit list)."""
+    assert lex._unit_idx is not None
+    w = lex._unit_idx.prefix_at(text, i)
+    return lex._unit_of[w] if w is not None else None
 
 
 def main_targets(report_text: str, lexicon_dir: str | None = None) -> list[NumberMention]:

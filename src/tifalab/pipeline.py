@@ -101,8 +101,11 @@ class Pipeline:
         art.statements = res.statements
         art.speakers = res.speakers
         art.term_quotes = res.term_quotes
-        art.slogans = find_slogans(art.text)
-        art.numbers = find_numbers(art.text)
+        # one slogan pass serves both stages: numbers skip plan names too, and the slogans
+        # table leaves them out (find_slogans(text) is exactly this list without kind "plan")
+        with_plans = find_slogans(art.text, include_plans=True)
+        art.slogans = [s for s in with_plans if s.kind != "plan"]
+        art.numbers = find_numbers(art.text, slogans=with_plans)
         locate = _Locator(art)
         for item in [*art.slogans, *art.numbers]:
             item.paragraph = locate.paragraph(item.start)

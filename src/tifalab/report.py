@@ -24,6 +24,7 @@ from tifalab.atomic import atomic_write_text
 from tifalab.webfont import embed_font
 
 KERNEL_NAME = "tifalab"
+START_TIMEOUT = 300  # seconds papermill waits for the kernel to start
 
 
 class ReportError(ValueError):
@@ -223,6 +224,7 @@ def run_one(spec: RunSpec, out_dir: Path, nb_dir: Path, kernel_name: str = KERNE
             kernel_name=kernel_name,
             progress_bar=False,
             cwd=str(nb_dir),
+            start_timeout=START_TIMEOUT,  # a loaded machine can take long to start a kernel
         )
     except PapermillExecutionError as exc:
         error = f"{exc.ename}: {exc.evalue}"

@@ -38,6 +38,8 @@ __all__ = ["StatementResult", "extract_statements", "find_quotes"]
 SEARCHED_KINDS = ("body", "heading")
 _PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"', "'": "'"}
 _TOP_OPEN = "“「『‘\""
+# Every character find_quotes acts on (all opening and closing marks); it skips the rest.
+_QUOTE_MARK_RE = re.compile("[" + re.escape("".join(sorted(set(_PAIRS) | set(_PAIRS.values())))) + "]")
 _CLOSERS = set("”」』’")
 _BOUNDARY = set("。！？!?；;，,：:“”「」『』\"()（）【】\n\r\t 　…—")
 _AFTER_VERB_OK = set("，,：:。！!？?；;“「『\"")
@@ -110,13 +112,14 @@ def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int | None, 
     top: tuple[str, int] | None = None
     inner_stack: list[tuple[str, int]] = []
     inner: list[tuple[int, int]] = []
-    i = start
-    while i < end:
+    # Only quotation marks change the state below, so the loop visits just their positions
+    # (found by a regex in C) instead of every character of the paragraph.
+    for mark_m in _QUOTE_MARK_RE.finditer(text, start, end):
+        i = mark_m.start()
         ch = text[i]
         if top is None:
             if ch in _TOP_OPEN:
                 if ch == "'" and not _straight_single_ok(text, i, start, end):
-                    i += 1
                     continue
                 top, inner_stack, inner = (ch, i), [], []
         else:
@@ -135,7 +138,6 @@ def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int | None, 
                 inner_stack.clear()
                 out.append((pos, i, mark, inner))
                 top = None
-        i += 1
     if top is not None:
         out.append((top[1], None, top[0], inner))
     return out

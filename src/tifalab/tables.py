@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from tifalab.model import Article, Speaker
 from tifalab.pipeline import Parsed
+
+if TYPE_CHECKING:  # pandas is imported where frames are built: parse workers never need it
+    import pandas as pd
 
 # column -> pandas dtype. "string" = pandas StringDtype; JSON-encoded lists are strings.
 SCHEMAS: dict[str, dict[str, str]] = {
@@ -164,11 +165,15 @@ TABLES = tuple(SCHEMAS)
 
 
 def empty_frame(table: str) -> pd.DataFrame:
+    import pandas as pd
+
     return pd.DataFrame({c: pd.Series(dtype=t) for c, t in SCHEMAS[table].items()})
 
 
 def conform(table: str, rows: list[dict[str, Any]] | pd.DataFrame) -> pd.DataFrame:
     """Exactly the schema's columns, in order, with its dtypes (missing columns -> NA)."""
+    import pandas as pd
+
     schema = SCHEMAS[table]
     df = pd.DataFrame(rows) if not isinstance(rows, pd.DataFrame) else rows
     if df.empty:
@@ -422,6 +427,8 @@ def corpus_speakers(speakers: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFr
     Why not merge by name alone: two 王军 in different districts are different people; a
     researcher can aggregate further, but cannot split what we merged.
     """
+    import pandas as pd
+
     if speakers.empty:
         return pd.DataFrame(
             columns=["name", "kind", "area", "organization", "title", "rank",

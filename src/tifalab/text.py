@@ -38,16 +38,34 @@ _SPACE_TO_ASCII = {
 }
 
 
-def _fullwidth_to_half(ch: str) -> str:
-    """Map full-width digits and Latin letters to ASCII; leave everything else (incl. punctuation)."""
-    cp = ord(ch)
-    if 0xFF10 <= cp <= 0xFF19 or 0xFF21 <= cp <= 0xFF3A or 0xFF41 <= cp <= 0xFF5A:
-        return chr(cp - 0xFEE0)
-    return _SPACE_TO_ASCII.get(cp, ch)
+#: Full-width digits and Latin letters to ASCII, inner-line spaces to " " (one char for one).
+_FOLD_TABLE: dict[int, str] = {
+    **{cp: chr(cp - 0xFEE0) for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+       for cp in range(r[0], r[1] + 1)},
+    **_SPACE_TO_ASCII,
+}
+#: Any character the fold table changes: ``str.translate`` runs only when one is present.
+_FOLD_RE = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_FOLD_TABLE)) + "]")
+#: Blank characters besides ``str.isspace()`` ones, stripped at line edges.
+_EXTRA_BLANKS = _BOM + "\u200b"
 
 
-def _is_blank(ch: str) -> bool:
-    return ch.isspace() or ch in (_BOM, "\u200b")
+def _strip_blanks(line: str) -> tuple[int, int]:
+    """``(a, b)``: ``line[a:b]`` is ``line`` without leading/trailing blanks (isspace, BOM, ZWSP).
+
+    Why a loop: ``str.strip()`` covers exactly ``str.isspace()`` and ``strip(_EXTRA_BLANKS)``
+    the other two; alternating them until nothing changes strips any mix of both, in C.
+    """
+    a, b = 0, len(line)
+    while True:
+        core = line[a:b]
+        left = core.lstrip()
+        left = left.lstrip(_EXTRA_BLANKS)
+        a += len(core) - len(left)
+        right = left.rstrip().rstrip(_EXTRA_BLANKS)
+        b -= len(left) - len(right)
+        if len(right) == len(core) or not right:
+            return a, b
 
 
 def normalize(raw: str) -> tuple[str, list[int]]:
@@ -56,43 +74,36 @@ def normalize(raw: str) -> tuple[str, list[int]]:
     ``raw_map`` has ``len(text) + 1`` entries; ``raw_map[i]`` is the offset in ``raw`` of
     ``text[i]`` and the last entry is ``len(raw)``. A paragraph separator ``"\\n"`` maps to the
     first line-break character after the previous paragraph. Never raises on any ``str``.
+
+    Why this shape: lines come from ``str.splitlines`` (the same break characters as
+    ``_LINE_BREAKS``, CRLF as one), blanks are stripped and characters folded with C string
+    methods, and the map is extended with ``range`` objects, so no Python code runs per
+    character (the per-character loop this replaced ran at ~7 MB/s).
     """
-    out: list[str] = []
+    pieces: list[str] = []
     omap: list[int] = []
-    n = len(raw)
-    i = 0
-    if raw.startswith(_BOM):
-        i = 1
+    start = 1 if raw.startswith(_BOM) else 0
     pending_break: int | None = None  # raw offset of the break before the next non-blank line
-    while i < n:
-        # find the end of this line
-        j = i
-        while j < n and raw[j] not in _LINE_BREAKS:
-            j += 1
-        # strip leading and trailing blanks of the line [i, j)
-        a, b = i, j
-        while a < b and _is_blank(raw[a]):
-            a += 1
-        while b > a and _is_blank(raw[b - 1]):
-            b -= 1
+    pos = start
+    for line in (raw[start:] if start else raw).splitlines(True):
+        content = line.rstrip(_LINE_BREAKS)
+        # splitlines ends a line at its first break (CRLF as one), so the strip removes just it
+        a, b = _strip_blanks(content)
         if a < b:
-            if out:
-                out.append("\n")
-                omap.append(pending_break if pending_break is not None else a)
-            for k in range(a, b):
-                out.append(_fullwidth_to_half(raw[k]))
-                omap.append(k)
+            if pieces:
+                pieces.append("\n")
+                omap.append(pending_break if pending_break is not None else pos + a)
+            pieces.append(content[a:b])
+            omap.extend(range(pos + a, pos + b))
             pending_break = None
-        # consume the line break (CRLF counts as one)
-        if j < n:
-            if pending_break is None and out:
-                pending_break = j
-            if raw[j] == "\r" and j + 1 < n and raw[j + 1] == "\n":
-                j += 1
-            j += 1
-        i = j
-    omap.append(n)
-    return "".join(out), omap
+        if len(content) < len(line) and pending_break is None and pieces:
+            pending_break = pos + len(content)
+        pos += len(line)
+    omap.append(len(raw))
+    text = "".join(pieces)
+    if _FOLD_RE.search(text):
+        text = text.translate(_FOLD_TABLE)
+    return text, omap
 
 
 # --- punctuation equivalence ---------------------------------------------------------------

@@ -102,6 +102,9 @@ _NUMERAL_HEAD = re.compile(f"^([{_NUMERAL_CHARS}]{{2,}}(?:[点．.][{_NUMERAL_CH
 _ALL_NUMERAL = re.compile(f"^[{_NUMERAL_CHARS}]+$")
 _DATE_UNITS = frozenset("年月日号时分秒")
 _NUMERAL_SET = frozenset(_NUMERAL_CHARS)
+# Any numeral character: a text without one has no token starting with one, so
+# split_numerals would return its tokens unchanged and is skipped.
+_ANY_NUMERAL = re.compile(f"[{_NUMERAL_CHARS}]")
 
 
 def split_numerals(tokens: Sequence[str]) -> list[str]:
@@ -111,21 +114,22 @@ def split_numerals(tokens: Sequence[str]) -> list[str]:
     (``一九九八年``, ``三十一日``), as in the PKU and MSR segmentation standards. The
     characters are untouched, only token boundaries move.
     """
-    if not any(tok and tok[0] in _NUMERAL_SET for tok in tokens):
-        return list(tokens)
-    split: list[str] = []
-    for tok in tokens:
-        m = _NUMERAL_HEAD.match(tok) if tok[:1] in _NUMERAL_SET else None
-        if m and m.group(2)[0] not in _DATE_UNITS:
-            split.extend((m.group(1), m.group(2)))
-        else:
-            split.append(tok)
+    # One pass, and regexes only on tokens that start with a numeral: a token that does not
+    # can neither be split nor be all-numeral (so it is never merged), and most tokens are such.
     merged: list[str] = []
-    for tok in split:
-        if merged and _ALL_NUMERAL.match(tok) and _ALL_NUMERAL.match(merged[-1]):
-            merged[-1] += tok
-        else:
-            merged.append(tok)
+    append = merged.append
+    numeral_set, head, all_numeral = _NUMERAL_SET, _NUMERAL_HEAD.match, _ALL_NUMERAL.match
+    for tok in tokens:
+        if tok[:1] not in numeral_set:
+            append(tok)
+            continue
+        m = head(tok)
+        pieces = (m.group(1), m.group(2)) if m and m.group(2)[0] not in _DATE_UNITS else (tok,)
+        for piece in pieces:
+            if merged and all_numeral(piece) and all_numeral(merged[-1]):
+                merged[-1] += piece
+            else:
+                append(piece)
     return merged
 
 
@@ -156,8 +160,20 @@ class TermMatcher:
         self._max_len = max((len(t) for t in self.terms), default=0)
         # character pairs inside entries: an entry can only cross a match's end at such a pair
         self._inner_pairs = frozenset(t[i : i + 2] for t in self.terms for i in range(len(t) - 1))
+        # First two characters of every entry (the whole entry when it is one character): a
+        # position where neither text[p:p+2] nor (with one-character entries) text[p] is a head
+        # starts no entry, which a set lookup tells far faster than walking the trie.
+        self._heads = frozenset(t[:2] for t in self.terms)
+        self._has_single = any(len(t) == 1 for t in self.terms)
         firsts = "".join(sorted(self._trie))
-        self._first = re.compile("[" + re.escape(firsts) + "]") if firsts else None
+        seconds = "".join(sorted({t[1] for t in self.terms if len(t) > 1}))
+        if not firsts:
+            self._first = None
+        elif self._has_single:
+            self._first = re.compile("[" + re.escape(firsts) + "]")
+        else:
+            # candidate positions: a first character followed by some entry's second character
+            self._first = re.compile("[" + re.escape(firsts) + "](?=[" + re.escape(seconds) + "])")
 
     def _longest_end(self, text: str, pos: int) -> int:
         """End of the longest entry starting at ``pos`` (``pos`` when none starts there)."""
@@ -205,13 +221,19 @@ class TermMatcher:
         if self._first is None:
             return []
         out: list[tuple[int, int]] = []
-        search = self._first.search
+        heads = self._heads
+        # Positions where an entry may start, found in one regex pass and filtered by the
+        # two-character heads in a comprehension: the trie walk below runs only on these.
+        if self._has_single:
+            cands = [s for s in (m.start() for m in self._first.finditer(text))
+                     if text[s : s + 2] in heads or text[s] in heads]
+        else:
+            cands = [s for s in (m.start() for m in self._first.finditer(text))
+                     if text[s : s + 2] in heads]
         pos = 0
-        while True:
-            m = search(text, pos)
-            if m is None:
-                break
-            s = m.start()
+        for s in cands:
+            if s < pos:  # inside the previous match or stretch
+                continue
             e = self._longest_end(text, s)
             if e == s:
                 pos = s + 1
@@ -321,26 +343,35 @@ class Tokenizer:
 
     def cut(self, text: str) -> list[str]:
         """Segment ``text``; the tokens concatenate back to ``text`` exactly."""
+        spans = self._matcher.spans(text)
+        if not spans:  # most paragraphs hold no formulation: one gap, the whole text
+            return self._cut_gap(text)
         out: list[str] = []
         pos = 0
-        for start, end in self._matcher.spans(text):
-            out.extend(self._cut_gap(text[pos:start]))
+        for start, end in spans:
+            if start > pos:
+                out.extend(self._cut_gap(text[pos:start]))
             out.append(text[start:end])
             pos = end
-        out.extend(self._cut_gap(text[pos:]))
+        if pos < len(text):
+            out.extend(self._cut_gap(text[pos:]))
         return out
 
     def _cut_gap(self, text: str) -> list[str]:
         tokens = self._cut_plain(text)
-        return split_numerals(tokens) if self.numerals else tokens
+        if self.numerals and _ANY_NUMERAL.search(text):
+            return split_numerals(tokens)
+        return tokens
 
     def tokenize(self, text: str) -> list[tuple[str, int, int]]:
         """Tokens with ``start``/``end`` character offsets into ``text`` (auditable spans)."""
         spans: list[tuple[str, int, int]] = []
+        append = spans.append
         pos = 0
         for tok in self.cut(text):
-            spans.append((tok, pos, pos + len(tok)))
-            pos += len(tok)
+            end = pos + len(tok)
+            append((tok, pos, end))
+            pos = end
         return spans
 
     def is_formulation(self, token: str) -> bool:
