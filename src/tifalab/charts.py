@@ -259,3 +259,15 @@ def score_chart(scores: pd.DataFrame, title: str) -> Figure:
     ax.set_title(title)
     fig.tight_layout()
     return fig
+
+
+def new_formulation_candidates(tables: dict[str, pd.DataFrame], min_count: int = 3, top: int = 30) -> pd.DataFrame:
+    """Lexicon-growth candidates over the body paragraphs of the corpus (``tifalab.discovery``)."""
+    from tifalab.discovery import candidate_formulations
+    from tifalab.formulations import load_formulations
+
+    p = tables["paragraphs"]
+    texts = p.loc[p["kind"] == "body", "text"].astype(str).tolist()
+    n_articles = tables["articles"]["article_id"].nunique()
+    return candidate_formulations(texts, load_formulations(), min_count=min_count, top=top,
+                                  min_docs=2 if n_articles > 1 else 1)
