@@ -93,6 +93,11 @@ def test_incremental_build_reparses_only_changed_inputs(tmp_path: Path) -> None:
     (root / "sample.txt").write_text((root / "sample.txt").read_text("utf-8") + "\n新增一段。\n", "utf-8")
     third = build_corpus([root], dest, jobs=1, progress=False)
     assert third.n_parsed == 1
+    after_change = _digests(dest)
+    victim = sorted((dest / ".cache").glob("*.json.gz"))[0]
+    victim.write_bytes(b"damaged")  # a damaged cache entry is parsed again, not trusted
+    fourth = build_corpus([root], dest, jobs=1, progress=False)
+    assert fourth.n_parsed == 1 and _digests(dest) == after_change
 
 
 def test_output_is_identical_whatever_jobs_and_across_runs(tmp_path: Path) -> None:

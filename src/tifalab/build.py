@@ -103,6 +103,13 @@ def code_fingerprint() -> str:
     return h.hexdigest()
 
 
+def _load_cached(cfile: Path) -> dict[str, Any] | None:
+    try:
+        return json.loads(gzip.decompress(cfile.read_bytes()))
+    except (OSError, ValueError, EOFError):
+        return None
+
+
 def _cache_key(sha: str, path: str, salt: str) -> str:
     """Content, path (ids and sources come from it) and everything the parse depends on."""
     return hashlib.sha256(f"{sha}:{os.path.abspath(path)}:{salt}".encode()).hexdigest()[:40]
@@ -232,7 +239,7 @@ def build_corpus(
     files, list_failures = _list_inputs(inputs)
     records: dict[str, InputRecord] = {}
     tasks: list[tuple[str, str | None, str | None]] = []
-    cached: dict[str, dict[str, Any]] = {}
+    cached: dict[str, Path] = {}  # loaded one at a time while writing: memory stays flat
     for f in files:
         path = str(f)
         try:
@@ -245,12 +252,9 @@ def build_corpus(
         cfile = cache_dir / f"{_cache_key(sha, path, salt)}.json.gz"
         records[path] = InputRecord(path, sha, "parsed")
         if use_cache and cfile.is_file():
-            try:
-                cached[path] = json.loads(gzip.decompress(cfile.read_bytes()))
-                records[path].cached = True
-                continue
-            except (OSError, ValueError, EOFError):
-                pass  # a damaged cache entry is just re-parsed
+            cached[path] = cfile
+            records[path].cached = True
+            continue
         tasks.append((path, sha, str(cfile) if use_cache else None))
 
     writer = _TableWriter(dest)
@@ -258,6 +262,7 @@ def build_corpus(
     try:
         results = _run_tasks(tasks, config, jobs, progress)
         batch: list[dict[str, Any]] = []
+        fallback: Pipeline | None = None
         seen_ids: set[str] = set()
         batch_failures: list[dict[str, str]] = []
         listed = {rec["source"] for rec in list_failures}
@@ -271,7 +276,11 @@ def build_corpus(
                 if rec.path not in listed:
                     batch_failures.extend(rec.failures)
                 continue
-            res = cached[path] if path in cached else next(results)
+            res = _load_cached(cached[path]) if path in cached else next(results)
+            if res is None:  # a damaged cache entry is just parsed again, here
+                fallback = fallback or Pipeline(config)
+                res = _do_task(path, rec.sha256, str(cached[path]), fallback)
+                rec.cached = False
             rec.n_articles = len(res["articles"])
             rec.failures = res["failures"]
             if res["failures"]:
