@@ -6,7 +6,9 @@ intervals per item type and field, then the errors.
   headline, reporters, photo);
 - 20 People's Daily articles annotated by hand (tests/gold/pd_statements), read from
   ../shared/corpora: (speaker name, statement) pairs for direct and indirect statements, and the
-  exact-match rate of affiliations.
+  exact-match rate of affiliations;
+- 10 further People's Daily articles annotated blind as a held-out set (tests/gold/pd_statements_heldout,
+  chosen by its select.py): "held-out, not tuned on" — rules are developed on the 20 dev articles only.
 
 Run: .venv/bin/python benchmarks/statements_accuracy.py [-v]   (-v lists every error)
 """
@@ -30,7 +32,9 @@ def main(verbose: bool) -> None:
         raise SystemExit("../shared not found: the benchmark needs the gold and the corpora")
     sets = [
         ("sample (../shared/gold)", shared / "gold", shared),
-        ("People's Daily, 20 hand-annotated articles", ROOT / "tests/gold/pd_statements",
+        ("People's Daily, 20 hand-annotated articles (dev)", ROOT / "tests/gold/pd_statements",
+         shared / "corpora/peoples_daily_2019_2020"),
+        ("People's Daily, 10 articles held-out, not tuned on", ROOT / "tests/gold/pd_statements_heldout",
          shared / "corpora/peoples_daily_2019_2020"),
     ]
     pd.set_option("display.width", 200)

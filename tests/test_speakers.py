@@ -100,3 +100,24 @@ def test_lexicon_loader_tolerates_bom_crlf_comments(tmp_path) -> None:
     assert load_terms(f) == ("甲", "乙")
     assert lexicon_file("titles.txt", tmp_path).name == "titles.txt"  # falls back to bundled
     assert lexicon_file("x.tsv", tmp_path) == f
+
+
+def test_title_modifiers_belong_to_the_title() -> None:
+    def affs(m: str) -> list[tuple[str | None, str | None]]:
+        return [(a.organization, a.title) for a in parse_speaker_mention(m).affiliations]
+
+    assert affs("中国著名指挥家谭利华") == [("中国", "著名指挥家")]
+    assert affs("现场观众苏珊娜") == [(None, "现场观众")]
+    assert affs("拾荒阿婆陈贤妹") == [(None, "拾荒阿婆")]
+    assert affs("吉林大学地球探测科学与技术学院原教授黄大年") == [("吉林大学地球探测科学与技术学院", "原教授")]
+    # an organization is never cut: 太原 holds 原, 华为 is a name, 中方 is a side
+    assert affs("华为总裁任正非") == [("华为", "总裁")]
+    assert affs("中方工程师郭倩如") == [("中方", "工程师")]
+    assert all(t != "原市长" for _o, t in affs("太原市市长张伟"))
+
+
+def test_speech_verb_lemmas_from_lexicon() -> None:
+    lex = load_speaker_lexicon()
+    assert lex.lemma("告诉本报记者") == "告诉" and lex.lemma("曾说") == "说"
+    assert lex.lemma("所说") == "所说" and lex.lemma("写道") == "写道"
+    assert "+原" not in lex.titles and "原" in lex.title_modifiers

@@ -149,3 +149,70 @@ def test_pd_month_never_raises() -> None:
             assert text[s.start : s.end] == s.text, f.name
         n_statements += len(res.statements)
     assert n_statements > 1000
+
+
+# ----------------------------------------------------------------------------- rules added with the
+# adjudicated People's Daily gold (bare verb, title modifiers, kicker, 该团, subject after a quote)
+
+
+def test_verb_is_reported_without_object_or_adverb() -> None:
+    text = "工程师张伟告诉记者，工期提前了。\n“要守住底线。”王强曾说。\n他道出了实情：补偿也到位了。"
+    _, res = _run(text)
+    by = {s.text: s for s in res.statements}
+    assert by["工期提前了。"].verb == "告诉"
+    assert by["要守住底线。"].verb == "说"
+    assert by["补偿也到位了。"].verb == "道出" and by["补偿也到位了。"].speaker.name == "王强"
+
+
+def test_quote_then_subject_mention_without_verb() -> None:
+    text = "“大家看在眼里，记在心里。”考古局局长高塔姆将工程视为里程碑。\n“这是好事。”王强的话很朴实。"
+    _, res = _run(text)
+    first = [s for s in res.statements if s.text == "大家看在眼里，记在心里。"]
+    assert first and first[0].speaker.name == "高塔姆" and first[0].verb is None
+    # a possessive after the name is no subject
+    assert not any(s.speaker.name == "王强" for s in res.statements)
+
+
+def test_kicker_supplies_affiliation_and_demonstrative_org_resolves() -> None:
+    text = normalize("方舱医院医生李静——\n“一定要坚持”\n李静说，病人都很配合。\n"
+                     "成立于1934年的图卢兹国立管弦乐团很有名。该团团长王建国表示，乐团多次访华。")
+    paras = split_paragraphs(text)
+    paras[0].kind = paras[1].kind = "title"
+    res = extract_statements(text, paras)
+    people = {sp.name: sp for sp in res.speakers}
+    assert [(a.organization, a.title) for a in people["李静"].affiliations] == [("方舱医院", "医生")]
+    assert [(a.organization, a.title) for a in people["王建国"].affiliations] == [("图卢兹国立管弦乐团", "团长")]
+    assert [s.text for s in res.statements if s.speaker.name == "李静"] == ["病人都很配合。"]
+
+
+def _pd_article(rel: str):  # type: ignore[no-untyped-def]
+    from tifalab.validation import predict_for_gold
+
+    pd = _pd()
+    return predict_for_gold([{"file": rel}], pd)[rel]
+
+
+def test_pd_real_text_kicker_modifiers_and_bare_verbs() -> None:
+    art = _pd_article("2020-02/20200216/20200216-04-03.txt")
+    lu = [s for s in art["statements"] if s["speaker"].get("name") == "卢静静"]
+    assert lu and all(s["speaker"]["affiliations"] == [{"organization": "武展方舱医院", "title": "医生"}] for s in lu)
+    assert {s["verb"] for s in lu} >= {"告诉", "说"} and "告诉记者" not in {s["verb"] for s in lu}
+    art = _pd_article("2019-10/20191028/20191028-16-03.txt")
+    affs = {s["speaker"]["name"]: [(a["organization"], a["title"]) for a in s["speaker"]["affiliations"]]
+            for s in art["statements"] if s["speaker"].get("name")}
+    assert affs["谭利华"] == [("中国", "著名指挥家")]
+    assert affs["苏珊娜"] == [(None, "现场观众")]
+    assert affs["蒂埃里·达尔古贝"] == [("图卢兹国立管弦乐团", "团长")]
+    art = _pd_article("2019-10/20191016/20191016-03-04.txt")
+    g = [s for s in art["statements"] if s["text"].startswith("尼泊尔人民看在眼里")]
+    assert g and g[0]["speaker"]["name"] == "高塔姆" and g[0]["verb"] is None
+
+
+def test_scorer_accepts_area_kept_inside_organization() -> None:
+    from tifalab.validation import _affs_match
+
+    sp = {"area": "湖北武汉市江岸区", "affiliations": [{"organization": "大智街道铭新社区", "title": "居民"}]}
+    assert _affs_match(sp, [("湖北武汉市江岸区大智街道铭新社区", "居民")])
+    assert _affs_match(sp, [("大智街道铭新社区", "居民")])
+    assert not _affs_match(sp, [("江岸区大智街道铭新社区", "居民")])
+    assert not _affs_match(sp, [("湖北武汉市江岸区大智街道铭新社区", "书记")])

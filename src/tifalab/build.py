@@ -190,7 +190,7 @@ class _TableWriter:
         import pyarrow.parquet as pq
 
         for name, df in frames.items():
-            table = pa.Table.from_pandas(df, preserve_index=False)
+            table = df if isinstance(df, pa.Table) else pa.Table.from_pandas(df, preserve_index=False)
             if name not in self._writers:
                 tmp = self._stack.enter_context(atomic_path(self.dest / f"{name}.parquet"))
                 self._tmp[name] = tmp
@@ -220,7 +220,8 @@ def build_corpus(
     use_cache: bool = True,
 ) -> BuildResult:
     """Build every table of ``inputs`` into ``dest``; see the module docstring."""
-    from tifalab.tables import TABLES, corpus_speakers, to_frames
+    from tifalab.tables import TABLES, corpus_speakers
+    from tifalab.tables import to_arrow as to_frames
 
     t0 = time.perf_counter()
     config = config or PipelineConfig()
@@ -379,7 +380,9 @@ def _write_manifest(
 
 def _dask_partition(paths: list[str], config_dict: dict[str, Any], dest: str, part: int) -> dict[str, Any]:
     """Parse one partition of files and write its Parquet part of every table (on a worker)."""
-    from tifalab.tables import to_frames
+    import pyarrow.parquet as pq
+
+    from tifalab.tables import to_arrow
 
     pipe = Pipeline(PipelineConfig(**config_dict))
     articles: list[dict[str, Any]] = []
@@ -390,12 +393,12 @@ def _dask_partition(paths: list[str], config_dict: dict[str, Any], dest: str, pa
         articles.extend(res["articles"])
         failures.extend(res["failures"])
         per_file.append({"path": path, "n_articles": len(res["articles"]), "failures": res["failures"]})
-    frames = to_frames(_dedupe_ids(articles, set()), failures)
+    frames = to_arrow(_dedupe_ids(articles, set()), failures)
     counts = {}
     for name, df in frames.items():
         with atomic_path(Path(dest) / name / f"part-{part:05d}.parquet") as tmp:
-            df.to_parquet(tmp, index=False, compression="zstd")
-        counts[name] = len(df)
+            pq.write_table(df, str(tmp), compression="zstd")
+        counts[name] = df.num_rows
     return {"part": part, "counts": counts, "files": per_file}
 
 

@@ -64,6 +64,12 @@ class SpeakerLexicon:
     org_suffixes: tuple[str, ...]
     ranks: tuple[tuple[str, str, str], ...]
     verbs: tuple[str, ...]  # longest first
+    verb_lemmas: tuple[tuple[str, str], ...] = ()  # (form as written, reported lemma): 告诉记者 -> 告诉
+    title_modifiers: frozenset[str] = frozenset()  # words that belong to the title (著名, 现场, 原)
+
+    def lemma(self, verb: str) -> str:
+        """The reporting verb as reported: the form without adverbs or objects (告诉记者 -> 告诉)."""
+        return dict(self.verb_lemmas).get(verb, verb)
 
 
 @cache
@@ -71,7 +77,10 @@ def _load(lexicon_dir: str | None) -> SpeakerLexicon:
     def f(name: str) -> Path:
         return lexicon_file(name, lexicon_dir)
 
-    titles = frozenset(load_terms(f("titles.txt")))
+    title_terms = load_terms(f("titles.txt"))
+    titles = frozenset(t for t in title_terms if not t.startswith("+"))
+    modifiers = frozenset(t[1:] for t in title_terms if t.startswith("+") and len(t) > 1)
+    verb_rows = load_table(f("speech_verbs.txt"))
     surn = load_terms(f("surnames.txt"))
     areas = load_table(f("areas.txt"))
     suffixes = [(r[0], r[1] if len(r) > 1 else "县") for r in areas if not r[0].startswith("!")]
@@ -95,6 +104,8 @@ def _load(lexicon_dir: str | None) -> SpeakerLexicon:
         org_suffixes=tuple(sorted(load_terms(f("org_suffixes.txt")), key=len, reverse=True)),
         ranks=ranks,
         verbs=tuple(sorted(load_terms(f("speech_verbs.txt")), key=len, reverse=True)),
+        verb_lemmas=tuple((r[0], r[1]) for r in verb_rows if len(r) > 1 and r[1]),
+        title_modifiers=modifiers,
     )
 
 
@@ -259,9 +270,36 @@ def _territorial(org: str | None, lex: SpeakerLexicon) -> bool:
     return org.endswith(_TERRITORIAL_END) and not org.endswith(("小区", "园区", "校区", "景区"))
 
 
+def _title_modifier(org: str, lex: SpeakerLexicon) -> str | None:
+    """The end of ``org`` that belongs to the title rather than to an organization.
+
+    中国著名|指挥家 -> 著名, 现场|观众 -> 现场, 拾荒|阿婆 -> 拾荒, …学院原|教授 -> 原. A word listed
+    with ``+`` in titles.txt counts anywhere; an adjective or verb (jieba's dictionary tag) only
+    when nothing or a place name (中国) stands before it, so that an organization such as
+    华为 or 监理公司 is never cut.
+    """
+    for k in (3, 2, 1):
+        if len(org) < k:
+            continue
+        suf, rest = org[-k:], org[:-k]
+        if rest and len(suf) < 3 and rest[-1] + suf in jieba_words():
+            continue  # 太原|市长: the character belongs to the word before it
+        if suf in lex.title_modifiers:
+            return suf
+        if k >= 2:
+            tag = jieba_words().get(suf, "")
+            if tag in ("a", "v", "ad", "vn") and (not rest or jieba_words().get(rest, "") == "ns"):
+                return suf
+    return None
+
+
 def _affiliation(part: str, lex: SpeakerLexicon) -> Affiliation:
     title = _title_suffix(part, lex)
     org = part[: -len(title)] if title else part
+    if title and org:
+        mod = _title_modifier(org, lex)
+        if mod:
+            org, title = org[: -len(mod)], mod + title
     if title:
         for organ in PARTY_ORGANS:
             if title.startswith(organ) and len(title) > len(organ) and _territorial(org, lex):

@@ -57,6 +57,10 @@ _LEAD_RE = re.compile(
     r"^(?:据|正如|正像|就像|对此|对于此|会上|随后|其中|同时|此外|另外|当天|日前|近日|如今|现在|最后|为此|其间|期间|而|但|可|并|也)+"
 )
 _NARRATIVE_STOP = re.compile(r"(?<=[。！？!?])(?:据了解|据悉|据介绍|据统计|记者(?:了解到|看到|注意到|获悉|发现))")
+# a reporting verb + 了 + a short object before a colon: 他道出了实情：…, 她说了一句话：…
+_VERB_OBJECT_RE = re.compile(r"了[\u4e00-\u9fff]{1,4}[：:]")
+# 该团团长 / 本院院长: a demonstrative organization that stands for one named just before
+_DEMONSTRATIVE_ORG_RE = re.compile(r"^[该本]([\u4e00-\u9fff]{1,2})$")
 _PERSON_FOLLOW = set("说表认介指强告是在的对和与也还都就带等为已曾将从把被向跟给所看坦直感透回解提要希建呼宣率主出接")
 
 
@@ -281,8 +285,39 @@ def _narrative_persons(
             if sp.kind != "person" or sp.name != name:
                 sp = _parse(text[m.start() : m.end() + len(name)], lex)
             if sp.kind == "person" and sp.name == name:
-                out.append((m.end() + len(name), sp))
+                out.append((m.end() + len(name), _resolve_demonstrative_org(text, sp, c0, p.start)))
     return out
+
+
+def _resolve_demonstrative_org(text: str, sp: Speaker, pos: int, lo: int) -> Speaker:
+    """该团团长 -> the orchestra named just before: the last organization ending in 团 in the
+    paragraph before ``pos`` (after its last 的 or clause break). Left as written when none is
+    found, or when it would be longer than 20 characters."""
+    if not sp.affiliations:
+        return sp
+    affs = list(sp.affiliations)
+    changed = False
+    for i, a in enumerate(affs):
+        m = _DEMONSTRATIVE_ORG_RE.match(a.organization or "")
+        if not m:
+            continue
+        suffix = m.group(1)
+        j = text.rfind(suffix, lo, pos)
+        while j >= 0 and text[j - 1 : j + len(suffix)] == a.organization:
+            j = text.rfind(suffix, lo, j - 1)  # skip 该团 itself
+        if j < 0:
+            continue
+        end = j + len(suffix)
+        c0 = _clause_start(text, j, lo)
+        cand = text[c0:end]
+        if "的" in cand:
+            cand = cand[cand.rindex("的") + 1 :]
+        lead = _LEAD_RE.match(cand)
+        cand = cand[lead.end() :] if lead else cand
+        if len(suffix) < len(cand) <= 20 and all("\u4e00" <= c <= "\u9fff" for c in cand):
+            affs[i] = replace(a, organization=cand)
+            changed = True
+    return replace(sp, affiliations=affs) if changed else sp
 
 
 def _name_at(text: str, i: int, end: int, lex: SpeakerLexicon) -> str | None:
@@ -453,6 +488,11 @@ def extract_statements(
     lex = load_speaker_lexicon(lexicon_dir)
     paras = [p for p in paragraphs if p.kind in SEARCHED_KINDS and 0 <= p.start <= p.end <= len(text)]
     registry = _Registry(text, lex, _narrative_persons(text, paras, lex))
+    # a headline kicker in apposition (武展方舱医院医生卢静静——) supplies the affiliation of a
+    # person whom the body names without one; it never adds statements (titles are not searched)
+    titles = [p for p in paragraphs if p.kind == "title" and 0 <= p.start <= p.end <= len(text)]
+    for _pos, sp in _narrative_persons(text, titles, lex):
+        registry._learn(sp)
     registry.add_bare_mentions(paras)
     registry.first = paras[0].start if paras else 0
     vre = _verb_re(lex.verbs)
@@ -509,9 +549,13 @@ def extract_statements(
             anchor = q.anchor or q.continuation_of
             if anchor is None and q.prev is None and q.next is None:
                 if _is_sentence_like(text[q.cstart : q.cend]) and (q.close is None or _quote_ends_sentence(text, q)):
-                    # speech with no verb: the one person the paragraph names, else unknown
+                    # speech with no verb: the person named as subject right after it, or the
+                    # one person the paragraph names, else unknown
                     names = {n for pos, n in registry.timeline if p.start <= pos <= p.end and n}
-                    if len(names) == 1 and not per_para_t[pi]:
+                    subject = _subject_after(text, q, p, registry)
+                    if subject is not None:
+                        who, via = registry._person(subject, None), "name"
+                    elif len(names) == 1 and not per_para_t[pi]:
                         who, via = registry._person(names.pop(), None), "context"
                     else:
                         who, via = Speaker(name=None, mention="", kind="unknown"), "unknown"
@@ -555,6 +599,37 @@ def extract_statements(
     return StatementResult(statements=statements, speakers=speakers, term_quotes=term_quotes)
 
 
+def _subject_after(text: str, q: _Quote, p: Paragraph, registry: _Registry) -> str | None:
+    """A known person named as the subject right after a closed quote that ends a sentence.
+
+    “尼泊尔人民看在眼里，暖在心里。”…考古局执行局长高塔姆将…视为…: the quote has no reporting
+    verb, but the next clause opens with a full mention of a person (no comma in between), so
+    it is attributed to that person with verb null. A mention followed by 的 / 和 / 等 (a
+    possessive or a list) is not a subject.
+    """
+    if q.close is None:
+        return None
+    inside = text[q.cstart : q.cend].rstrip()
+    if not inside or inside[-1] not in "。！？!?":
+        return None
+    a = q.close + 1
+    b = a
+    while b < p.end and text[b] not in _BOUNDARY:
+        b += 1
+    clause = text[a:b]
+    best: tuple[int, str] | None = None
+    for name in registry.known:
+        i = clause.find(name)
+        if i < 0 or i + len(name) > 40 or i + len(name) >= len(clause):
+            continue
+        if clause[i + len(name)] in "的和与及、等们同跟":
+            continue
+        sp = _parse(clause[: i + len(name)], registry.lex)
+        if sp.kind == "person" and sp.name == name and (best is None or i < best[0]):
+            best = (i, name)
+    return best[1] if best else None
+
+
 def _rstrip(text: str, a: int, b: int) -> int:
     while b > a and text[b - 1] in " \t\r\n\u3000":
         b -= 1
@@ -585,13 +660,18 @@ def _triggers(
             continue
         after = text[ve] if ve < p.end else ""
         if after and after not in _AFTER_VERB_OK:
-            continue
+            obj = _VERB_OBJECT_RE.match(text, ve, p.end)
+            if obj is None:
+                continue
+            ve = obj.end() - 1  # 他道出了实情：… — a short object before a colon
+            after = text[ve]
         c0 = _clause_start(text, vs, p.start)
         found = _find_speaker(text, c0, vs, m.group(), lex, known)
         if found is None:
             continue
         sp, ms, me = found
-        t = _Trigger(pi, c0, ms, me, m.group(), vs, ve, sp)
+        sp = _resolve_demonstrative_org(text, sp, ms, p.start)
+        t = _Trigger(pi, c0, ms, me, lex.lemma(m.group()), vs, ve, sp)
         j = ve
         if after in "，,：:":
             j = _lstrip(text, ve + 1, p.end)
@@ -690,7 +770,7 @@ def _nested_source(
         sp = found[0]
         via = sp.kind if sp.kind in ("institution", "document") else "name"
         if sp.kind in ("institution", "document") or (sp.kind == "person" and sp.name):
-            return sp, m.group(), via
+            return sp, lex.lemma(m.group()), via
     return None
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from tifalab.model import Article, Speaker
@@ -419,6 +420,29 @@ def to_frames(
             acc[t].extend(rs)
     acc["failures"].extend(failures)
     return {t: conform(t, acc[t]) for t in TABLES}
+
+
+@cache
+def arrow_schema(table: str) -> Any:
+    """The Arrow schema of a table, with pandas metadata so ``pd.read_parquet`` restores the
+    documented dtypes (nullable Int64, string …). Derived from ``SCHEMAS`` via an empty frame."""
+    import pyarrow as pa
+
+    return pa.Table.from_pandas(empty_frame(table), preserve_index=False).schema
+
+
+def to_arrow(
+    items: Iterable[dict[str, list[dict[str, Any]]]], failures: Iterable[dict[str, Any]] = ()
+) -> dict[str, Any]:
+    """Like ``to_frames`` but straight to Arrow tables: the build's fast path (no pandas)."""
+    import pyarrow as pa
+
+    acc: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
+    for rows in items:
+        for t, rs in rows.items():
+            acc[t].extend(rs)
+    acc["failures"].extend(failures)
+    return {t: pa.Table.from_pylist(acc[t], schema=arrow_schema(t)) for t in TABLES}
 
 
 def corpus_speakers(speakers: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
