@@ -296,7 +296,7 @@ def _two_line_headline(a: str, b: str) -> tuple[str | None, str, str | None]:
 def _one_line_headline(line: str) -> tuple[str | None, str]:
     parts = re.split(r"[ \u3000]+", line)
     if len(parts) >= 3 and len(parts[0]) > max(len(p) for p in parts[1:]):
-        m = re.match(r"\S+[ \u3000]+", line)
+        m = re.match(r"[^ \u3000]+[ \u3000]+", line)
         assert m is not None
         return parts[0], line[m.end():]
     return None, line
