@@ -121,3 +121,18 @@ def test_speech_verb_lemmas_from_lexicon() -> None:
     assert lex.lemma("告诉本报记者") == "告诉" and lex.lemma("曾说") == "说"
     assert lex.lemma("所说") == "所说" and lex.lemma("写道") == "写道"
     assert "+原" not in lex.titles and "原" in lex.title_modifiers
+
+
+def test_name_validity_allows_verb_characters_and_transliterations() -> None:
+    from tifalab.speakers import is_transliterated, is_valid_name
+
+    lex = load_speaker_lexicon()
+    assert is_valid_name("王强", lex) and is_valid_name("斯坦尼斯拉夫·贝绍克", lex)
+    assert not is_valid_name("陈强调", lex) and not is_valid_name("王说", lex)
+    assert is_transliterated("默克尔", lex) and is_transliterated("普京", lex)
+    assert not is_transliterated("王强", lex)
+    assert is_valid_name("普京", lex, after_title=True)
+    assert not is_valid_name("坦诚地", lex, after_title=True)
+    assert parse_speaker_mention("男举国家队主教练于杰").name == "于杰"
+    sp = parse_speaker_mention("圣路易斯市友城委员会主席尼尔·佩里曼")
+    assert sp.name == "尼尔·佩里曼"

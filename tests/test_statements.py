@@ -216,3 +216,47 @@ def test_scorer_accepts_area_kept_inside_organization() -> None:
     assert _affs_match(sp, [("大智街道铭新社区", "居民")])
     assert not _affs_match(sp, [("江岸区大智街道铭新社区", "居民")])
     assert not _affs_match(sp, [("湖北武汉市江岸区大智街道铭新社区", "书记")])
+
+
+def test_transliterated_and_dotted_names() -> None:
+    text = ("德国总理默克尔与俄罗斯总统普京举行会谈。\n默克尔表示，“北溪—2”项目可以改善能源安全。\n"
+            "普京在会谈后表示，希望局势不会恶化。\n"
+            "组织执行主任斯坦尼斯拉夫·贝绍克一行到访。贝绍克说，此访很重要。")
+    _, res = _run(text)
+    by = {s.text: s for s in res.statements}
+    # a term quote opening the clause after the verb makes it indirect, not a quote “北溪—2”
+    assert by["“北溪—2”项目可以改善能源安全。"].kind == "indirect"
+    assert by["“北溪—2”项目可以改善能源安全。"].speaker.name == "默克尔"
+    assert "北溪—2" in {t.text for t in res.term_quotes}
+    assert by["希望局势不会恶化。"].speaker.name == "普京"
+    people = {sp.name: sp for sp in res.speakers}
+    assert [(a.organization, a.title) for a in people["普京"].affiliations] == [("俄罗斯", "总统")]
+    assert by["此访很重要。"].speaker.name == "斯坦尼斯拉夫·贝绍克"
+
+
+def test_verb_characters_allowed_in_names_and_adverbs_split_off() -> None:
+    text = "“要勤洗手。”步枪队领队王强介绍。\n“我也不太理解。”周义哲代表坦诚地说。\n贝绍克表示，会谈有进展。"
+    _, res = _run(text)
+    names = {s.text: s.speaker.name for s in res.statements}
+    assert names["要勤洗手。"] == "王强"
+    assert names["我也不太理解。"] == "周义哲"
+
+
+def test_organization_stops_at_another_persons_clause() -> None:
+    text = "国家主席习近平在内比都同缅甸总统温敏会谈。\n温敏表示，缅方愿深化合作。"
+    _, res = _run(text)
+    people = {sp.name: sp for sp in res.speakers}
+    assert [(a.organization, a.title) for a in people["温敏"].affiliations] == [("缅甸", "总统")]
+
+
+def test_pd_real_text_foreign_names_and_term_led_clauses() -> None:
+    art = _pd_article("2020-01/20200114/20200114-17-01.txt")
+    by_name: dict[str, list[dict]] = {}
+    for s in art["statements"]:
+        by_name.setdefault(s["speaker"].get("name") or "", []).append(s)
+    assert len(by_name.get("普京", [])) >= 3
+    assert any(s["kind"] == "indirect" and s["text"].startswith("“北溪—2”") for s in by_name["默克尔"])
+    assert "贝绍克" not in by_name and len(by_name["斯坦尼斯拉夫·贝绍克"]) == 2
+    art = _pd_article("2019-10/20191015/20191015-03-07.txt")
+    names = {s["speaker"].get("name") for s in art["statements"]}
+    assert {"莉达·克鲁森", "蒂姆·诺瓦克", "尼尔·佩里曼"} <= names

@@ -20,6 +20,7 @@ from tifalab.model import Affiliation, Speaker
 __all__ = [
     "SpeakerLexicon",
     "estimate_rank",
+    "is_transliterated",
     "is_valid_name",
     "jieba_words",
     "load_speaker_lexicon",
@@ -39,7 +40,10 @@ _TERRITORIAL_END = ("街道", "办事处", "镇", "乡", "村", "社区", "区",
 _CENTRAL_RE = re.compile(r"^(?:中共中央|中央|国务院|全国人大|全国政协|国家|最高人民)")
 _DEPARTMENT_RE = re.compile(r"(?:局|委员会|办公室|厅|科|处|中心|部)")
 _GOVERNING_RE = re.compile(r"^(?:党工委|管委会|党委|党组|区委|县委|市委|省委|人民政府|政府|人大|政协)")
-_NAME_BAD = set("的了是在和与及等们这那其该我你他她它说称表示指出认为介绍强调就也还都又则、，。：；（）《》“”‘’0123456789")
+# Characters that never occur in a name: function words, pronouns and punctuation. Characters of
+# reporting verbs are not on it (王强, 贝绍克 hold 强 of 强调, 绍 of 介绍): a name is instead refused
+# when it holds a whole reporting verb of two or more characters (陈华强调 is 陈华 + 强调), or 说/称.
+_NAME_BAD = set("的了是在和与及等们这那其该我你他她它说称就也还都又则、，。：；（）《》“”‘’0123456789")
 _POST_NAME_TITLES = (
     "总书记", "副主席", "主席", "副总理", "总理", "委员长", "书记", "院士", "教授", "外长",
     "大使", "部长", "省长", "市长", "县长", "区长", "先生", "女士", "同志", "代表", "委员",
@@ -66,6 +70,7 @@ class SpeakerLexicon:
     verbs: tuple[str, ...]  # longest first
     verb_lemmas: tuple[tuple[str, str], ...] = ()  # (form as written, reported lemma): 告诉记者 -> 告诉
     title_modifiers: frozenset[str] = frozenset()  # words that belong to the title (著名, 现场, 原)
+    translit_chars: frozenset[str] = frozenset()  # characters of transliterated names (普京, 默克尔)
 
     def lemma(self, verb: str) -> str:
         """The reporting verb as reported: the form without adverbs or objects (告诉记者 -> 告诉)."""
@@ -106,6 +111,27 @@ def _load(lexicon_dir: str | None) -> SpeakerLexicon:
         verbs=tuple(sorted(load_terms(f("speech_verbs.txt")), key=len, reverse=True)),
         verb_lemmas=tuple((r[0], r[1]) for r in verb_rows if len(r) > 1 and r[1]),
         title_modifiers=modifiers,
+        translit_chars=_load_chars(f("transliteration_chars.txt")),
+    )
+
+
+def _load_chars(path: Path) -> frozenset[str]:
+    if not path.is_file():
+        return frozenset()
+    out: set[str] = set()
+    for line in path.read_text("utf-8").splitlines():
+        out.update(c for c in line.split("#", 1)[0] if "\u4e00" <= c <= "\u9fff")
+    return frozenset(out)
+
+
+def is_transliterated(name: str, lex: SpeakerLexicon) -> bool:
+    """Whether ``name`` (2–6 characters, or parts joined by ·) is made only of the characters
+    used to transliterate foreign names (``transliteration_chars.txt``): 普京, 默克尔, 贝绍克."""
+    parts = re.split("[·•]", name)
+    return (
+        bool(lex.translit_chars) and all(parts) and 2 <= len(name.replace("·", "").replace("•", "")) <= 16
+        and (len(parts) > 1 or len(name) <= 6)
+        and all(c in lex.translit_chars for part in parts for c in part)
     )
 
 
@@ -126,6 +152,8 @@ def is_valid_name(name: str, lex: SpeakerLexicon, *, after_title: bool = False) 
     """
     if not name or any(c in _NAME_BAD for c in name) or "记者" in name or "采访" in name:
         return False
+    if any(v in name for v in _name_verbs(lex.verbs)):
+        return False
     if not all("\u4e00" <= c <= "\u9fff" or c in "·•" for c in name):
         return False
     if "·" in name or "•" in name:
@@ -136,15 +164,25 @@ def is_valid_name(name: str, lex: SpeakerLexicon, *, after_title: bool = False) 
         return True
     if n in (2, 3) and name[0] in lex.surnames:
         return True
+    if after_title and n == 2 and is_transliterated(name, lex):
+        return True  # 俄罗斯总统普京: a title vouches for a short transliterated name
     if after_title and n in (3, 4, 5):
         # a name a title vouches for may be transliterated (古特雷斯, 勒奇米), but not when it
         # holds an ordinary word: 陈华高兴地 is 陈华 + 高兴地, 老板就抱怨 is no name at all
         words = jieba_words()
+        if name.endswith("地") or words.get(name[:2], "") in ("a", "ad", "d", "v", "vd"):
+            return False  # 周义哲代表坦诚地说: an adverbial, not a name after the title 代表
         return not any(
             name[i : i + 2] in words and not words[name[i : i + 2]].startswith("nr")
             for i in range(1, n - 1)
         )
     return False
+
+
+@cache
+def _name_verbs(verbs: tuple[str, ...]) -> tuple[str, ...]:
+    """Reporting verbs of 2–3 characters without an object (表示, 强调, 介绍): none is part of a name."""
+    return tuple(v for v in verbs if 2 <= len(v) <= 3 and "记者" not in v and "我们" not in v)
 
 
 @cache
@@ -182,8 +220,12 @@ def _split_name(part: str, lex: SpeakerLexicon) -> tuple[str, str] | None:
     if "·" in part or "•" in part:
         m = re.search(r"[\u4e00-\u9fff]+(?:[·•][\u4e00-\u9fff]+)+$", part)
         if m:
-            # the title before the name may be glued to its first characters: try every cut
-            for i in range(m.start(), m.end()):
+            # the title before the name may be glued to its first characters: try every cut,
+            # first those whose first part is all transliteration characters (主席|尼尔·佩里曼,
+            # not 委员|会主席尼尔·佩里曼)
+            cuts = list(range(m.start(), m.end()))
+            first_ok = [i for i in cuts if is_transliterated(re.split("[·•]", part[i:])[0], lex)]
+            for i in first_ok + cuts:
                 desc, name = part[:i], part[i:]
                 if is_valid_name(name, lex) and (not desc or _title_suffix(desc, lex)):
                     return desc, name

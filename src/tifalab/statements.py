@@ -27,6 +27,7 @@ from tifalab.model import Paragraph, Speaker, Statement, TermQuote
 from tifalab.speakers import (
     SpeakerLexicon,
     _parse,
+    is_transliterated,
     is_valid_name,
     jieba_words,
     load_speaker_lexicon,
@@ -232,7 +233,7 @@ def _find_speaker(
                 and not sp.affiliations and short_form_surname(cand, lex) is None
             ):
                 continue
-            if sp.kind == "person" and sp.name and sp.name == cand and not _bare_name_ok(cand):
+            if sp.kind == "person" and sp.name and sp.name == cand and cand not in known and not _bare_name_ok(cand):
                 continue
             if (
                 sp.kind == "person" and sp.name and len(sp.name) == 3 and tail
@@ -281,12 +282,38 @@ def _narrative_persons(
             mention = text[c0 : m.end() + len(name)]
             if "的" in mention:
                 mention = mention[mention.rindex("的") + 1 :]
+            mention = _cut_after_other_person(mention, m.start() - (m.end() + len(name) - len(mention)), rx, lex)
             sp = _parse(mention, lex)
             if sp.kind != "person" or sp.name != name:
                 sp = _parse(text[m.start() : m.end() + len(name)], lex)
             if sp.kind == "person" and sp.name == name:
                 out.append((m.end() + len(name), _resolve_demonstrative_org(text, sp, c0, p.start)))
     return out
+
+
+_LINK_CHARS = "同与和跟向对在"
+
+
+def _cut_after_other_person(mention: str, tpos: int, rx: re.Pattern[str], lex: SpeakerLexicon) -> str:
+    """国家主席习近平在内比都同缅甸总统温敏 -> 缅甸总统温敏: when another titled person stands
+    earlier in the clause, the mention starts after the last linking word (同, 与, 向, 在 …)
+    that follows that person; an organization never holds a verb clause."""
+    head = mention[: max(tpos, 0)]
+    cut = max((head.rfind(c) for c in _LINK_CHARS), default=-1)
+    if cut <= 0:
+        return mention
+    other = rx.search(head)
+    if other is not None and cut > other.end():
+        return mention[cut + 1 :]
+    # 默克尔与俄罗斯总统普京: a bare name (a person tag of jieba's, or 3+ transliteration
+    # characters) right before the linking word
+    for k in (4, 3, 2):
+        before = head[max(cut - k, 0) : cut]
+        if len(before) == k and (
+            _jieba_words().get(before, "").startswith("nr") or (k >= 3 and is_transliterated(before, lex))
+        ):
+            return mention[cut + 1 :]
+    return mention
 
 
 def _resolve_demonstrative_org(text: str, sp: Speaker, pos: int, lo: int) -> Speaker:
@@ -321,11 +348,16 @@ def _resolve_demonstrative_org(text: str, sp: Speaker, pos: int, lo: int) -> Spe
 
 
 def _name_at(text: str, i: int, end: int, lex: SpeakerLexicon) -> str | None:
-    m = re.match(r"[\u4e00-\u9fff]+(?:[·•][\u4e00-\u9fff]+)+", text[i:end])
-    if m and is_valid_name(m.group(), lex):
-        return m.group()
     words = _jieba_words()
+    m = re.match(r"[\u4e00-\u9fff]+(?:[·•][\u4e00-\u9fff]+)+", text[i:end])
+    if m:
+        dotted = _cut_dotted_name(m.group(), lex, words)
+        if dotted and is_valid_name(dotted, lex):
+            return dotted
     three, two = text[i : i + 3], text[i : i + 2]
+    run = _translit_run(text, i, end, lex)
+    if len(run) >= 4 and is_valid_name(run, lex, after_title=True):
+        return run  # 联合国秘书长古特雷斯: all transliteration characters, longer than a Chinese name
     if len(three) == 3:
         glued = text[i + 2 : i + 4] in words  # 郭磊介绍: 介 starts the next word
         if not glued and is_valid_name(three, lex):
@@ -333,11 +365,41 @@ def _name_at(text: str, i: int, end: int, lex: SpeakerLexicon) -> str | None:
         if (not glued and is_valid_name(three, lex, after_title=True)
                 and two not in words and text[i + 1 : i + 3] not in words):
             return three  # 雕刻师勒奇米: a transliterated name right after a title
+    if len(run) == 3 and is_valid_name(run, lex, after_title=True):
+        return run  # 德国总理默克尔
     if is_valid_name(two, lex) and two not in words:
         return two
     if is_valid_name(two, lex) and words.get(two, "").startswith("nr"):
         return two
+    if (
+        is_valid_name(two, lex, after_title=True) and is_transliterated(two, lex)
+        and words.get(two, "nr")[:2] in ("nr", "ns")
+    ):
+        return two  # 俄罗斯总统普京 (jieba files 普京 as a place)
     return None
+
+
+def _translit_run(text: str, i: int, end: int, lex: SpeakerLexicon) -> str:
+    """The transliteration characters (at most 6) from ``i``: 默克尔 of 默克尔对俄罗斯进行…"""
+    k = i
+    while k < min(end, i + 6) and text[k] in lex.translit_chars:
+        k += 1
+    if k < end and text[k] in lex.translit_chars:
+        return ""  # a run longer than 6 characters is not one name
+    return text[i:k]
+
+
+def _cut_dotted_name(run: str, lex: SpeakerLexicon, words: dict[str, str]) -> str | None:
+    """莉达·克鲁森 out of 莉达·克鲁森一行到访南京…: the last part of a ·-name runs on into the
+    sentence, so it ends after its transliteration characters (at most 6), else before the next
+    dictionary word."""
+    head, _, last = run.rpartition("·") if "·" in run else run.rpartition("•")
+    n = 0
+    while n < min(6, len(last)) and last[n] in lex.translit_chars:
+        n += 1
+    if n < 2:
+        n = next((k for k in (3, 2) if k < len(last) and last[k : k + 2] in words), min(len(last), 3))
+    return f"{head}{run[len(head)]}{last[:n]}" if n >= 1 else None
 
 
 # ----------------------------------------------------------------------------- registry
@@ -364,14 +426,33 @@ class _Registry:
             self.known[sp.name] = replace(sp, affiliations=list(sp.affiliations))
 
     def add_bare_mentions(self, paras: Sequence[Paragraph]) -> None:
-        """Bare occurrences of known names, so that 他 after 刘洪坤… resolves to him."""
-        for name in list(self.known):
-            for p in paras:
-                i = self.text.find(name, p.start, p.end)
-                while i >= 0:
-                    self.timeline.append((i + len(name), name))
-                    i = self.text.find(name, i + 1, p.end)
-        self.timeline.sort()
+        """Bare occurrences of known names, so that 他 after 刘洪坤… resolves to him; the last
+        part of a ·-name (克鲁森 for 莉达·克鲁森) counts as a mention of the full name."""
+        for full in list(self.known):
+            forms = [full]
+            short = self.short_of(full)
+            if short:
+                forms.append(short)
+            for name in forms:
+                for p in paras:
+                    i = self.text.find(name, p.start, p.end)
+                    while i >= 0:
+                        self.timeline.append((i + len(name), full))
+                        i = self.text.find(name, i + 1, p.end)
+        self.timeline = sorted(set(self.timeline))
+
+    @staticmethod
+    def short_of(full: str) -> str | None:
+        """贝绍克 for 斯坦尼斯拉夫·贝绍克: the last part of a ·-name, when it has 2+ characters."""
+        parts = re.split("[·•]", full)
+        return parts[-1] if len(parts) > 1 and len(parts[-1]) >= 2 else None
+
+    def full_name(self, name: str) -> str | None:
+        """The one known ·-name whose last part is ``name``, else None."""
+        if "·" in name or "•" in name:
+            return None
+        fulls = {n for n in self.known if self.short_of(n) == name}
+        return fulls.pop() if len(fulls) == 1 else None
 
     def last_person_before(self, pos: int, para_start: int) -> str | None:
         """Latest person before ``pos``: a known mention, or a name tag in the same paragraph."""
@@ -413,6 +494,10 @@ class _Registry:
             if name:
                 return self._person(name, None), "pronoun"
             return Speaker(name=None, mention=parsed.mention, kind="person"), "pronoun"
+        if parsed.kind == "person" and parsed.name and not parsed.affiliations:
+            long_name = self.full_name(parsed.name)
+            if long_name and parsed.name not in self.known:
+                return self._person(long_name, None), "short_form"  # 贝绍克 -> 斯坦尼斯拉夫·贝绍克
         if parsed.kind == "person" and parsed.name:
             full = bool(parsed.affiliations) or parsed.mention != parsed.name
             known = self.known.get(parsed.name)
@@ -496,6 +581,9 @@ def extract_statements(
     registry.add_bare_mentions(paras)
     registry.first = paras[0].start if paras else 0
     vre = _verb_re(lex.verbs)
+    known_forms = frozenset(registry.known) | {
+        short for n in registry.known if (short := registry.short_of(n))
+    }
 
     quotes: list[_Quote] = []
     triggers: list[_Trigger] = []
@@ -506,7 +594,7 @@ def extract_statements(
             _Quote(pi, o, c, o + 1, c if c is not None else _rstrip(text, o + 1, p.end), mk, inner)
             for o, c, mk, inner in find_quotes(text, p.start, p.end)
         ]
-        ts = _triggers(text, p, pi, qs, vre, lex, frozenset(registry.known))
+        ts = _triggers(text, p, pi, qs, vre, lex, known_forms)
         per_para_q.append(qs)
         per_para_t.append(ts)
         quotes.extend(qs)
@@ -675,10 +763,29 @@ def _triggers(
         j = ve
         if after in "，,：:":
             j = _lstrip(text, ve + 1, p.end)
-            if j < p.end and text[j] not in _TOP_OPEN:
+            if j < p.end and (text[j] not in _TOP_OPEN or _term_led(text, j, qs, p.end)):
                 t.indirect_start = j
         out.append(t)
     return out
+
+
+def _term_led(text: str, j: int, qs: list[_Quote], end: int) -> bool:
+    """Whether the quote opening at ``j`` is a term that starts a clause, not speech.
+
+    默克尔表示，“北溪—2”输气管道项目可以… / 在他看来，“高”“精”“尖”是…: a short quote that is
+    not sentence-like and is followed (after any further short quotes or 、) by more of the same
+    clause. The clause is then an indirect statement and the quote a term inside it.
+    """
+    by_open = {q.open: q for q in qs}
+    k = j
+    while k in by_open:
+        q = by_open[k]
+        if q.close is None or _is_sentence_like(text[q.cstart : q.cend]) or q.cend - q.cstart > 12:
+            return False
+        k = q.close + 1
+        while k < end and text[k] in "、和与及":
+            k += 1
+    return k > j and k < end and "\u4e00" <= text[k] <= "\u9fff"
 
 
 def _attribute(
@@ -712,7 +819,9 @@ def _attribute(
             punct = True
             k = _lstrip(text, k + 1, p.end)
         q2 = by_open.get(k)
-        if q2 is not None and q2.anchor is None:
+        if q2 is not None and t.indirect_start is not None and t.indirect_start <= q2.open:
+            pass  # a term opening the indirect clause (默克尔表示，“北溪—2”项目…)
+        elif q2 is not None and q2.anchor is None:
             if punct or _is_sentence_like(text[q2.cstart : q2.cend]):
                 q2.anchor = t
         elif k >= p.end and text[_rstrip(text, p.start, p.end) - 1] in "：:" and pi + 1 < len(all_q):
