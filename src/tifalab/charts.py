@@ -197,9 +197,11 @@ def statement_lengths(statements: pd.DataFrame) -> Figure:
     return fig
 
 
-def article_density(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def article_density(tables: dict[str, pd.DataFrame], min_tokens: int = 100) -> pd.DataFrame:
+    """Formulation density per article; articles under ``min_tokens`` are left out (a
+    20-token notice with two 提法 would otherwise top the list)."""
     a = tables["articles"]
-    a = a[~a["is_stub"]]
+    a = a[~a["is_stub"] & (a["n_tokens"].fillna(0) >= min_tokens)]
     terms = tables["formulations"].groupby("article_id")["term"].apply(
         lambda s: "、".join(s.value_counts().index[:8])
     ).rename("top_terms")
@@ -261,13 +263,22 @@ def score_chart(scores: pd.DataFrame, title: str) -> Figure:
     return fig
 
 
-def new_formulation_candidates(tables: dict[str, pd.DataFrame], min_count: int = 3, top: int = 30) -> pd.DataFrame:
-    """Lexicon-growth candidates over the body paragraphs of the corpus (``tifalab.discovery``)."""
+def new_formulation_candidates(tables: dict[str, pd.DataFrame], min_count: int = 3, top: int = 30,
+                               max_chars: int = 2_000_000) -> pd.DataFrame:
+    """Lexicon-growth candidates over the body paragraphs of the corpus (``tifalab.discovery``).
+
+    Over ``max_chars`` the paragraphs are thinned evenly (every k-th), so a whole-paper corpus
+    stays quick; the counts are then those of the thinned text (the caption says so).
+    """
     from tifalab.discovery import candidate_formulations
     from tifalab.formulations import load_formulations
 
     p = tables["paragraphs"]
     texts = p.loc[p["kind"] == "body", "text"].astype(str).tolist()
+    total = sum(map(len, texts))
+    if max_chars and total > max_chars:
+        step = -(-total // max_chars)
+        texts = texts[::step]
     n_articles = tables["articles"]["article_id"].nunique()
     return candidate_formulations(texts, load_formulations(), min_count=min_count, top=top,
                                   min_docs=2 if n_articles > 1 else 1)
