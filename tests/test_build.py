@@ -96,6 +96,7 @@ def test_incremental_build_reparses_only_changed_inputs(tmp_path: Path) -> None:
     after_change = _digests(dest)
     victim = sorted((dest / ".cache").glob("*.json.gz"))[0]
     victim.write_bytes(b"damaged")  # a damaged cache entry is parsed again, not trusted
+    (dest / "manifest.json").unlink()  # no previous manifest: no row-group reuse, caches are read
     fourth = build_corpus([root], dest, jobs=1, progress=False)
     assert fourth.n_parsed == 1 and _digests(dest) == after_change
 
@@ -172,3 +173,24 @@ def test_dask_engine_on_a_local_cluster_equals_the_local_engine(tmp_path: Path) 
         a = pd.read_parquet(tmp_path / "local" / f"{table}.parquet")
         b = pd.read_parquet(tmp_path / "dask" / table)
         pd.testing.assert_frame_equal(a.reset_index(drop=True), b.reset_index(drop=True), check_dtype=False)
+
+
+def test_incremental_reuses_unchanged_row_groups_and_equals_a_clean_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tifalab.build as b
+
+    monkeypatch.setattr(b, "ROW_GROUP_FILES", 7)  # many small row groups
+    root = _small_corpus(tmp_path)
+    dest = tmp_path / "inc"
+    build_corpus([root], dest, jobs=1, progress=False)
+    txt = sorted(root.rglob("*.txt"))
+    for victim in (txt[3], txt[-2]):  # change two files in different groups
+        victim.write_text(victim.read_text("utf-8", errors="replace") + "\n“新增一段。”王五表示。\n", "utf-8")
+    inc = build_corpus([root], dest, jobs=1, progress=False)
+    assert inc.n_parsed == 2
+    manifest = json.loads((dest / "manifest.json").read_text("utf-8"))
+    assert len(manifest["row_groups"]) > 3
+    clean = build_corpus([root], tmp_path / "clean", jobs=1, progress=False, use_cache=False)
+    assert inc.counts == clean.counts
+    assert _digests(dest) == _digests(tmp_path / "clean")

@@ -29,7 +29,7 @@ from tifalab import __version__
 from tifalab.atomic import atomic_path, atomic_write_bytes, atomic_write_text, clean_stale_temps
 from tifalab.pipeline import Parsed, Pipeline, PipelineConfig
 
-ROW_GROUP_FILES = 512  # input files per Parquet row group: fixed, so output never depends on jobs
+ROW_GROUP_FILES = 256  # input files per Parquet row group: fixed, so output never depends on jobs
 CACHE_DIR = ".cache"
 
 
@@ -184,20 +184,28 @@ class _TableWriter:
         self._writers: dict[str, Any] = {}
         self._tmp: dict[str, Path] = {}
         self.counts: dict[str, int] = {}
+        self._n_groups: dict[str, int] = {}
 
-    def write(self, frames: dict[str, Any]) -> None:
+    def write(self, frames: dict[str, Any]) -> dict[str, int | None]:
+        """Write one row group per non-empty table; return each table's row-group index."""
         import pyarrow as pa
         import pyarrow.parquet as pq
 
+        rg: dict[str, int | None] = {}
         for name, df in frames.items():
             table = df if isinstance(df, pa.Table) else pa.Table.from_pandas(df, preserve_index=False)
             if name not in self._writers:
                 tmp = self._stack.enter_context(atomic_path(self.dest / f"{name}.parquet"))
                 self._tmp[name] = tmp
                 self._writers[name] = pq.ParquetWriter(str(tmp), table.schema, compression="zstd")
+            rg[name] = None
             if table.num_rows:
-                self._writers[name].write_table(table)
+                # exactly one row group per write, so a later build can copy it by index
+                self._writers[name].write_table(table, row_group_size=table.num_rows)
+                rg[name] = self._n_groups.get(name, 0)
+                self._n_groups[name] = rg[name] + 1
             self.counts[name] = self.counts.get(name, 0) + table.num_rows
+        return rg
 
     def close(self, ok: bool) -> None:
         for w in self._writers.values():
@@ -239,60 +247,85 @@ def build_corpus(
 
     files, list_failures = _list_inputs(inputs)
     records: dict[str, InputRecord] = {}
-    tasks: list[tuple[str, str | None, str | None]] = []
-    cached: dict[str, Path] = {}  # loaded one at a time while writing: memory stays flat
+    shas: dict[str, str | None] = {}
     for f in files:
         path = str(f)
         try:
-            sha = _sha256(f)
+            shas[path] = _sha256(f)
         except OSError as exc:
+            shas[path] = None
             reason = f"{path}: cannot read ({exc.strerror or type(exc).__name__})"
             records[path] = InputRecord(path, None, "failed",
                                         failures=[{"source": path, "stage": "read", "reason": reason}])
-            continue
-        cfile = cache_dir / f"{_cache_key(sha, path, salt)}.json.gz"
-        records[path] = InputRecord(path, sha, "parsed")
-        if use_cache and cfile.is_file():
-            cached[path] = cfile
-            records[path].cached = True
-            continue
-        tasks.append((path, sha, str(cfile) if use_cache else None))
+    groups = [[str(f) for f in files[i:i + ROW_GROUP_FILES]] for i in range(0, len(files), ROW_GROUP_FILES)]
+    keys = [_group_key(g, shas, salt) for g in groups]
+    prev = _previous(dest, salt) if use_cache else None
+    reusable = {gi for gi, k in enumerate(keys) if prev and gi < len(prev["row_groups"])
+                and prev["row_groups"][gi]["key"] == k}
+    tasks: list[tuple[str, str | None, str | None]] = []
+    cached: dict[str, Path] = {}  # loaded one at a time while writing: memory stays flat
+    in_tasks: set[str] = set()
+    for gi, group in enumerate(groups):
+        for path in group:
+            sha = shas[path]
+            if sha is None:
+                continue
+            cfile = cache_dir / f"{_cache_key(sha, path, salt)}.json.gz"
+            records[path] = InputRecord(path, sha, "parsed")
+            if use_cache and cfile.is_file():
+                cached[path] = cfile
+                records[path].cached = True
+            elif gi not in reusable:
+                tasks.append((path, sha, str(cfile) if use_cache else None))
+                in_tasks.add(path)
 
     writer = _TableWriter(dest)
     ok = False
+    group_meta: list[dict[str, Any]] = []
     try:
         results = _run_tasks(tasks, config, jobs, progress)
-        batch: list[dict[str, Any]] = []
         fallback: Pipeline | None = None
         seen_ids: set[str] = set()
-        batch_failures: list[dict[str, str]] = []
         listed = {rec["source"] for rec in list_failures}
         for rec in list_failures:
             status = "skipped" if rec["stage"] == "skipped" else "failed"
             records.setdefault(rec["source"], InputRecord(rec["source"], None, status, failures=[rec]))
-        for f in files:
-            path = str(f)
-            rec = records[path]
-            if rec.status in ("failed", "skipped"):
-                if rec.path not in listed:
-                    batch_failures.extend(rec.failures)
-                continue
-            res = _load_cached(cached[path]) if path in cached else next(results)
-            if res is None:  # a damaged cache entry is just parsed again, here
-                fallback = fallback or Pipeline(config)
-                res = _do_task(path, rec.sha256, str(cached[path]), fallback)
-                rec.cached = False
-            rec.n_articles = len(res["articles"])
-            rec.failures = res["failures"]
-            if res["failures"]:
-                rec.status = "failed" if not res["articles"] else "partial"
-            batch.extend(_dedupe_ids(res["articles"], seen_ids))
-            batch_failures.extend(res["failures"])
-            if len(batch) >= ROW_GROUP_FILES:
-                writer.write(to_frames(batch, batch_failures))
-                batch, batch_failures = [], []
+        for gi, group in enumerate(groups):
+            if gi in reusable and prev is not None:
+                rg = _reuse_group(prev, gi, dest, writer, seen_ids)
+                if rg is not None:
+                    for path in group:
+                        _restore_record(records, path, prev["inputs"].get(path))
+                    group_meta.append({"key": keys[gi], "rg": rg})
+                    continue
+            batch: list[dict[str, Any]] = []
+            batch_failures: list[dict[str, str]] = []
+            for path in group:
+                rec = records[path]
+                if rec.status in ("failed", "skipped"):
+                    if rec.path not in listed:
+                        batch_failures.extend(rec.failures)
+                    continue
+                if path in cached:
+                    res = _load_cached(cached[path])
+                elif path in in_tasks:
+                    res = next(results)
+                else:
+                    res = None  # a group we hoped to reuse: parse here
+                if res is None:  # (or a damaged cache entry): parsed again, here
+                    fallback = fallback or Pipeline(config)
+                    cfile = cached.get(path) or cache_dir / f"{_cache_key(rec.sha256 or '', path, salt)}.json.gz"
+                    res = _do_task(path, rec.sha256, str(cfile) if use_cache else None, fallback)
+                    rec.cached = False
+                rec.n_articles = len(res["articles"])
+                rec.failures = res["failures"]
+                if res["failures"]:
+                    rec.status = "failed" if not res["articles"] else "partial"
+                batch.extend(_dedupe_ids(res["articles"], seen_ids))
+                batch_failures.extend(res["failures"])
+            group_meta.append({"key": keys[gi], "rg": writer.write(to_frames(batch, batch_failures))})
         # failures found while listing inputs (loops, empty folders, skipped files) come last
-        writer.write(to_frames(batch, batch_failures + list_failures))
+        writer.write(to_frames([], list_failures))
         ok = True
     finally:
         writer.close(ok)
@@ -311,8 +344,71 @@ def build_corpus(
         n_cached=sum(1 for r in recs if r.cached),
         n_failed=n_failed,
     )
-    _write_manifest(result, config, lex, inputs)
+    _write_manifest(result, config, lex, inputs, salt=salt, row_groups=group_meta)
     return result
+
+
+def _group_key(group: list[str], shas: dict[str, str | None], salt: str) -> str:
+    """Fingerprint of a row group: its files (path and content) and what the parse depends on."""
+    h = hashlib.sha256(salt.encode())
+    for path in group:
+        h.update(f"{os.path.abspath(path)}\0{shas[path]}\n".encode())
+    return h.hexdigest()
+
+
+def _previous(dest: Path, salt: str) -> dict[str, Any] | None:
+    """The previous build's manifest, if it was made with the same code, lexicons and config."""
+    try:
+        m = json.loads((dest / "manifest.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if m.get("salt") != salt or "row_groups" not in m:
+        return None
+    from tifalab.tables import TABLES
+
+    if not all((dest / f"{t}.parquet").is_file() for t in TABLES):
+        return None
+    m["inputs"] = {r["path"]: r for r in m.get("inputs", [])}
+    return m
+
+
+def _reuse_group(prev: dict[str, Any], gi: int, dest: Path, writer: _TableWriter,
+                 seen_ids: set[str]) -> dict[str, int | None] | None:
+    """Copy row group ``gi`` of every table from the previous output (all its inputs are
+    unchanged): the incremental build's fast path. None when it cannot be reused safely."""
+    import pyarrow.parquet as pq
+
+    from tifalab.tables import TABLES, arrow_schema
+
+    rg = prev["row_groups"][gi]["rg"]
+    try:
+        tables = {}
+        for t in TABLES:
+            idx = rg.get(t)
+            if idx is None:
+                tables[t] = arrow_schema(t).empty_table()
+                continue
+            tab = pq.ParquetFile(dest / f"{t}.parquet").read_row_group(idx)
+            if not tab.schema.equals(arrow_schema(t)):
+                return None
+            tables[t] = tab
+    except (OSError, ValueError, KeyError, IndexError):
+        return None
+    ids = set(tables["articles"].column("article_id").to_pylist())
+    if ids & seen_ids:  # an earlier changed file now claims one of these ids
+        return None
+    seen_ids.update(ids)
+    return writer.write(tables)
+
+
+def _restore_record(records: dict[str, InputRecord], path: str, prev: dict[str, Any] | None) -> None:
+    rec = records.get(path)
+    if rec is None or prev is None:
+        return
+    rec.status = prev.get("status", rec.status)
+    rec.n_articles = prev.get("n_articles", 0)
+    rec.failures = prev.get("failures", [])
+    rec.cached = True
 
 
 def _run_tasks(
@@ -352,10 +448,12 @@ def _write_corpus_speakers(dest: Path, fn: Any) -> None:
 
 
 def _write_manifest(
-    result: BuildResult, config: PipelineConfig, lex: dict[str, str], inputs: Iterable[Any]
+    result: BuildResult, config: PipelineConfig, lex: dict[str, str], inputs: Iterable[Any],
+    salt: str | None = None, row_groups: list[dict[str, Any]] | None = None,
 ) -> None:
     manifest = {
         "tifalab_version": __version__,
+        "salt": salt,  # code + lexicons + config fingerprint: a later build reuses row groups only if equal
         "inputs_given": [str(p) for p in inputs],
         "config": config.as_dict(),
         "lexicons": lex,
@@ -371,6 +469,7 @@ def _write_manifest(
             for r in result.inputs
         ],
         "failures": [f for r in result.inputs for f in r.failures],
+        "row_groups": row_groups or [],  # per group of input files: its key and row-group index per table
     }
     atomic_write_text(result.dest / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
 
