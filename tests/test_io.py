@@ -87,7 +87,9 @@ def test_folder_walk_skips_hidden_docs_and_unknown_extensions(tmp_path: Path) ->
     (tmp_path / "image.png").write_bytes(b"\x89PNG")
     items = list(read_inputs([tmp_path]))
     assert [d.id for d in items if isinstance(d, Document)] == ["a", "x"]
-    assert not [d for d in items if isinstance(d, Failure)]
+    # a file of another type is not read but accounted for (stage "skipped"); docs and hidden files are not
+    failures = [d for d in items if isinstance(d, Failure)]
+    assert [(Path(f.source).name, f.stage) for f in failures] == [("image.png", "skipped")]
 
 
 def test_duplicate_ids_get_suffixes(tmp_path: Path) -> None:
@@ -103,7 +105,7 @@ def test_empty_folder_missing_path_and_empty_file(tmp_path: Path) -> None:
     (tmp_path / "blank.txt").write_text("  \n", encoding="utf-8")
     items = list(read_inputs([tmp_path / "empty", tmp_path / "nope.txt", tmp_path / "blank.txt"]))
     assert all(isinstance(i, Failure) for i in items) and len(items) == 3
-    assert "no readable article" in items[0].reason
+    assert "holds no article" in items[0].reason
     assert "no such file" in items[1].reason
     assert "empty file" in items[2].reason
 

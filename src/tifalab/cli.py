@@ -77,12 +77,16 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     if args.format != "jsonl":
         raise ValueError(f"--format: {args.format!r}; allowed: jsonl")
     pipe = Pipeline(_config(args))
-    n_ok = n_failed = 0
+    n_ok = n_failed = n_skipped = 0
 
     def emit(out) -> None:  # type: ignore[no-untyped-def]
-        nonlocal n_ok, n_failed
+        nonlocal n_ok, n_failed, n_skipped
         for item in pipe.parse_many(read_inputs(args.paths, text_column=args.text_column)):
             if isinstance(item, Failure):
+                if item.stage == "skipped":
+                    n_skipped += 1
+                    print(f"tifalab parse: {item.reason}", file=sys.stderr)
+                    continue
                 n_failed += 1
                 print(f"tifalab parse: failed: {item.reason}", file=sys.stderr)
                 continue
@@ -94,7 +98,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
             emit(fh)
     else:
         emit(sys.stdout)
-    print(f"tifalab parse: {n_ok} articles, {n_failed} failed", file=sys.stderr)
+    print(f"tifalab parse: {n_ok} articles, {n_failed} failed, {n_skipped} skipped", file=sys.stderr)
     return 1 if (n_failed and args.strict) else 0
 
 

@@ -366,37 +366,6 @@ def _is_doc_file(name: str) -> bool:
     return any(up.startswith(p) for p in DOC_PREFIXES)
 
 
-def _walk(folder: Path, seen: set[str]) -> Iterator[Path | Failure]:
-    """Sorted recursive walk; symlinked folders are followed once, loops become Failures."""
-    try:
-        real = os.path.realpath(folder)
-        if real in seen:
-            yield Failure(str(folder), f"{folder}: symlink loop (already visited {real})")
-            return
-        seen.add(real)
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError as e:
-        yield Failure(str(folder), f"{folder}: cannot list folder ({e.strerror or e})")
-        return
-    for ent in entries:
-        if ent.name.startswith("."):
-            continue
-        p = Path(ent.path)
-        try:
-            is_dir = ent.is_dir()
-            is_file = ent.is_file()
-        except OSError as e:
-            yield Failure(str(p), f"{p}: cannot stat ({e.strerror or e})")
-            continue
-        if is_dir:
-            yield from _walk(p, seen)
-        elif is_file:
-            if p.suffix.lower() in KNOWN_EXTENSIONS and not _is_doc_file(ent.name):
-                yield p
-        elif ent.is_symlink():
-            yield Failure(str(p), f"{p}: broken or looping symlink")
-
-
 def _read_file(path: Path, layout: str, text_column: str) -> Iterator[Document | Failure]:
     try:
         data = path.read_bytes()
@@ -456,34 +425,12 @@ def read_inputs(
                 seen_ids.setdefault(item.id, 1)
         return item
 
-    for p in paths:
-        path = Path(p)
-        try:
-            is_dir = path.is_dir()
-            exists = path.exists()
-        except OSError as e:
-            yield Failure(str(path), f"{path}: cannot stat ({e.strerror or e})")
+    for entry in list_inputs(paths):
+        if isinstance(entry, Failure):
+            yield entry
             continue
-        if is_dir:
-            n_docs = 0
-            for entry in _walk(path, set()):
-                if isinstance(entry, Failure):
-                    yield entry
-                    continue
-                for item in _read_file(entry, layout, text_column):
-                    if isinstance(item, Document):
-                        n_docs += 1
-                    yield unique(item)
-            if n_docs == 0:
-                yield Failure(str(path), f"{path}: folder holds no readable article "
-                              f"(looked for {' '.join(KNOWN_EXTENSIONS)})")
-        elif exists:
-            for item in _read_file(path, layout, text_column):
-                yield unique(item)
-        elif path.is_symlink():
-            yield Failure(str(path), f"{path}: broken or looping symlink")
-        else:
-            yield Failure(str(path), f"{path}: no such file or folder")
+        for item in _read_file(entry, layout, text_column):
+            yield unique(item)
 
 
 def list_inputs(
