@@ -10,7 +10,9 @@ intervals per item type and field, then the errors.
 - 10 further People's Daily articles annotated blind as a held-out set (tests/gold/pd_statements_heldout,
   chosen by its select.py): "held-out" — tuned on since the test set was made;
 - 10 further People's Daily articles annotated blind as a test set (tests/gold/pd_statements_test, chosen by
-  its select.py): "test, never tuned on" — the honest figure for new text.
+  its select.py): "test" — tuned on since the test2 set was made;
+- 10 further People's Daily articles annotated blind as a second test set (tests/gold/pd_statements_test2,
+  chosen by its select.py): "test2, never tuned on" — the honest figure for new text.
 
 Run: .venv/bin/python benchmarks/statements_accuracy.py [-v]   (-v lists every error)
 """
@@ -38,7 +40,9 @@ def main(verbose: bool) -> None:
          shared / "corpora/peoples_daily_2019_2020"),
         ("People's Daily, 10 articles held-out (tuned on since the test set)", ROOT / "tests/gold/pd_statements_heldout",
          shared / "corpora/peoples_daily_2019_2020"),
-        ("People's Daily, 10 articles test, never tuned on", ROOT / "tests/gold/pd_statements_test",
+        ("People's Daily, 10 articles test (tuned on since test2)", ROOT / "tests/gold/pd_statements_test",
+         shared / "corpora/peoples_daily_2019_2020"),
+        ("People's Daily, 10 articles test2, never tuned on", ROOT / "tests/gold/pd_statements_test2",
          shared / "corpora/peoples_daily_2019_2020"),
     ]
     pd.set_option("display.width", 200)

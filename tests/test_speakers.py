@@ -136,3 +136,24 @@ def test_name_validity_allows_verb_characters_and_transliterations() -> None:
     assert parse_speaker_mention("男举国家队主教练于杰").name == "于杰"
     sp = parse_speaker_mention("圣路易斯市友城委员会主席尼尔·佩里曼")
     assert sp.name == "尼尔·佩里曼"
+
+
+def test_disciplines_grades_and_bare_units_belong_to_the_title() -> None:
+    def affs(m: str) -> list[tuple[str | None, str | None]]:
+        return [(a.organization, a.title) for a in parse_speaker_mention(m).affiliations]
+
+    assert affs("比利时鲁汶大学医学院病毒学教授约翰·内兹") == [("比利时鲁汶大学医学院", "病毒学教授")]
+    assert affs("澳大利亚新南威尔士大学高级研究员王斌") == [("澳大利亚新南威尔士大学", "高级研究员")]
+    assert affs("香港中律协创会会长陈曼琪") == [("香港中律协", "创会会长")]
+    assert affs("菲律宾总统发言人萨尔瓦多·帕内洛") == [("菲律宾", "总统发言人")]
+    # a generic unit word alone names no organization; a named village keeps its party branch
+    assert affs("村党支部书记唐国徽") == [(None, "村党支部书记")]
+    assert affs("驻村第一书记盛君") == [(None, "驻村第一书记")]
+    assert all(o and o.endswith("村党支部") for o, _t in affs("马形村党支部书记黄国志"))
+    # 大学 is an organization, not a discipline
+    assert affs("北京大学教授王明") == [("北京大学", "教授")]
+
+
+def test_finnish_transliteration() -> None:
+    sp = parse_speaker_mention("芬兰国家卫生与福利研究所所长米卡·萨尔米宁")
+    assert sp.name == "米卡·萨尔米宁"

@@ -260,3 +260,24 @@ def test_pd_real_text_foreign_names_and_term_led_clauses() -> None:
     art = _pd_article("2019-10/20191015/20191015-03-07.txt")
     names = {s["speaker"].get("name") for s in art["statements"]}
     assert {"莉达·克鲁森", "蒂姆·诺瓦克", "尼尔·佩里曼"} <= names
+
+
+def test_person_cited_through_a_medium_is_the_speaker() -> None:
+    text = (
+        "新加坡《联合早报》援引新加坡总理李显龙的话表示，中国正在努力做好疫情防控。\n"
+        "俄新社刊发俄罗斯高等经济学院东方学教研室主任阿列克谢·马斯洛夫的评论指出，中国政府实现了信息公开。"
+    )
+    _, res = _run(text)
+    got = {(s.speaker.name if s.speaker else None, s.verb) for s in res.statements}
+    assert ("李显龙", "表示") in got and ("阿列克谢·马斯洛夫", "指出") in got
+    people = {sp.name: sp for sp in res.speakers}
+    assert [(a.organization, a.title) for a in people["李显龙"].affiliations] == [("新加坡", "总理")]
+    assert [(a.organization, a.title) for a in people["阿列克谢·马斯洛夫"].affiliations] == [
+        ("俄罗斯高等经济学院东方学教研室", "主任")
+    ]
+
+
+def test_verb_led_time_clause_is_not_the_speaker() -> None:
+    text = "习近平总书记参加政协经济界委员联组会时强调，做好“六稳”工作、落实“六保”任务至关重要。"
+    _, res = _run(text)
+    assert [(s.speaker.name if s.speaker else None, s.verb) for s in res.statements] == [("习近平", "强调")]

@@ -14,6 +14,7 @@ from typing import Any
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from tifalab.analysis import ParameterError
 
@@ -107,6 +108,7 @@ def barh(df: pd.DataFrame, label: str, value: str, title: str, xlabel: str, top:
         _empty(ax, "nothing to count 无数据")
     else:
         ax.barh(d[label].astype("string").fillna("(unknown)"), d[value], color="#1c7ed6")
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_title(title)
     ax.set_xlabel(xlabel)
     fig.tight_layout()
@@ -120,6 +122,7 @@ def stacked(df: pd.DataFrame, index: str, column: str, value: str, title: str) -
     else:
         pv = df.pivot_table(index=index, columns=column, values=value, aggfunc="sum", fill_value=0)
         pv.plot.barh(stacked=True, ax=ax)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.legend(title=column)
     ax.set_title(title)
     ax.set_xlabel("个数 count")

@@ -36,6 +36,7 @@ _SUBUNIT_RE = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:街道办事处|街道|办�
 _AREA_ORGAN_RE = re.compile(
     r"^(?:党工委|管委会|党委|党组|纪工委|纪委|监委|人大常委会|人大|政协|人民政府|政府|委员会|常委会|区委|县委|市委|省委)"
 )
+_BARE_UNITS = ("村", "镇", "乡", "社区", "街道")  # a generic unit word alone names no organization
 _TERRITORIAL_END = ("街道", "办事处", "镇", "乡", "村", "社区", "区", "县", "市", "省", "州", "旗")
 _CENTRAL_RE = re.compile(r"^(?:中共中央|中央|国务院|全国人大|全国政协|国家|最高人民)")
 _DEPARTMENT_RE = re.compile(r"(?:局|委员会|办公室|厅|科|处|中心|部)")
@@ -320,6 +321,13 @@ def _title_modifier(org: str, lex: SpeakerLexicon) -> str | None:
     when nothing or a place name (中国) stands before it, so that an organization such as
     华为 or 监理公司 is never cut.
     """
+    for k in (4, 3):
+        suf, rest = org[-k:], org[:-k]
+        if (
+            len(org) > k and suf.endswith("学") and suf[-2:] not in ("大学", "中学", "小学")
+            and jieba_words().get(suf, "") == "n" and rest.endswith(("院", "系", "所", "校", "学", "中心"))
+        ):
+            return suf  # 医学院|病毒学教授: a discipline belongs to the title
     for k in (3, 2, 1):
         if len(org) < k:
             continue
@@ -342,6 +350,8 @@ def _affiliation(part: str, lex: SpeakerLexicon) -> Affiliation:
         mod = _title_modifier(org, lex)
         if mod:
             org, title = org[: -len(mod)], mod + title
+    if title and org in _BARE_UNITS:
+        return Affiliation(organization=None, title=org + title)  # 村党支部书记: no unit is named
     if title:
         for organ in PARTY_ORGANS:
             if title.startswith(organ) and len(title) > len(organ) and _territorial(org, lex):

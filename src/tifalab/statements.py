@@ -45,11 +45,15 @@ _CLOSERS = set("”」』’")
 _BOUNDARY = set("。！？!?；;，,：:“”「」『』\"()（）【】\n\r\t 　…—")
 _AFTER_VERB_OK = set("，,：:。！!？?；;“「『\"")
 _SENT_END = set("。！？!?…")
+# a verb-led time clause: 参加政协经济界委员联组会时 (never part of the speaker mention)
+_VERB_TIME = r"(?:参加|出席|主持|考察|视察|会见|看望|听取|接见|调研)[^，。“”：:,]{1,25}?(?:时|期间|之际)"
+_VERB_TIME_END_RE = re.compile(_VERB_TIME + "$")
 _ADV_TOKEN = (
     r"(?:一致|也|还|都|则|就|又|再次|同时|进一步|更是|纷纷|均|曾|已|仍|亦|便|随即|当即|当场|首先|最后"
     r"|接着|继而|耐心|坦诚|动情|激动|兴奋|高兴|自豪|感慨|深情|笑着|笑|一再|反复|多次|曾经|不止一次|早就"
     r"|特别|明确|公开|首次|正式|坦率|由衷|深有感触|语重心长|[\u4e00-\u9fff]{1,4}地"
     r"|在[^，。“”：:,]{1,25}?(?:时|上|中|里|后|前|期间|之际|之时|间)"
+    r"|" + _VERB_TIME
     r"|(?:对|向|跟|给)(?:本报|新华社)?(?:记者|我们|笔者|大家|媒体)|(?:接受)?(?:本报|新华社)?(?:记者)?(?:采访|专访)时?"
     r"|日前|近日|当天|昨天|今天|此前|最近|近来|会上|会后)"
 )
@@ -57,6 +61,11 @@ _ADV_RE = re.compile(f"(?:{_ADV_TOKEN})*")
 _LEAD_RE = re.compile(
     r"^(?:据|正如|正像|就像|对此|对于此|会上|随后|其中|同时|此外|另外|当天|日前|近日|如今|现在|最后|为此|其间|期间|而|但|可|并|也)+"
 )
+# a person cited through a medium: …援引X的话 / …刊发X的评论 (+ 报道) right before the verb
+_CITED_RE = re.compile(
+    r"(?:援引|引述|引用|刊发|刊登|发表)([^，。“”：:,]{2,40}?)的(?:话|发言|表态|评论|文章|讲话|观点|署名文章)(?:报道)?$"
+)
+_CITE_VERB_RE = re.compile(r".*(?:援引|引述|引用|刊发|刊登)")
 _NARRATIVE_STOP = re.compile(r"(?<=[。！？!?])(?:据了解|据悉|据介绍|据统计|记者(?:了解到|看到|注意到|获悉|发现))")
 # a reporting verb + 了 + a short object before a colon: 他道出了实情：…, 她说了一句话：…
 _VERB_OBJECT_RE = re.compile(r"了[\u4e00-\u9fff]{1,4}[：:]")
@@ -205,6 +214,10 @@ def _find_speaker(
     clause = text[s0:s1]
     if not clause or len(clause) > 80:
         return None
+    cited = _CITED_RE.search(clause)
+    if cited:
+        # 《联合早报》援引新加坡总理李显龙的话表示 / 俄新社刊发…主任X的评论指出: the cited person
+        return _find_speaker(text, s0 + cited.start(1), s0 + cited.end(1), verb, lex, known)
     lead = _LEAD_RE.match(clause)
     off = lead.end() if lead else 0
     if verb == "看来" and clause[off:].startswith("在"):
@@ -219,7 +232,7 @@ def _find_speaker(
             starts.append(off + head.rindex("的") + 1)
         for st in starts:
             cand = clause[st:k]
-            if not cand:
+            if not cand or _VERB_TIME_END_RE.search(cand):
                 continue
             sp = _parse(cand, lex)
             if cand in known and not (sp.kind == "person" and sp.name == cand):
@@ -282,6 +295,9 @@ def _narrative_persons(
             mention = text[c0 : m.end() + len(name)]
             if "的" in mention:
                 mention = mention[mention.rindex("的") + 1 :]
+            cite = _CITE_VERB_RE.search(mention)
+            if cite:
+                mention = mention[cite.end() :]  # 《联合早报》援引|新加坡总理李显龙
             mention = _cut_after_other_person(mention, m.start() - (m.end() + len(name) - len(mention)), rx, lex)
             sp = _parse(mention, lex)
             if sp.kind != "person" or sp.name != name:

@@ -157,6 +157,7 @@ def article_html(tables: dict[str, pd.DataFrame], article_id: str) -> str:
 def table_html(df: pd.DataFrame, max_rows: int = 60, caption: str | None = None) -> str:
     """A readable HTML table (escaped, capped, with a caption that says what was counted)."""
     shown = df.head(max_rows)
+    shown = shown.astype(object).where(shown.notna(), "–")  # pandas NA would print as <NA>
     body = shown.to_html(index=False, classes="tl-table", border=0, na_rep="–", escape=True)
     note = ""
     if len(df) > max_rows:
