@@ -12,7 +12,10 @@ intervals per item type and field, then the errors.
 - 10 further People's Daily articles annotated blind as a test set (tests/gold/pd_statements_test, chosen by
   its select.py): "test" — tuned on since the test2 set was made;
 - 10 further People's Daily articles annotated blind as a second test set (tests/gold/pd_statements_test2,
-  chosen by its select.py): "test2, never tuned on" — the honest figure for new text.
+  chosen by its select.py): "test2" — tuned on since the test3 set was made;
+- 8 further short People's Daily articles annotated blind as a third test set
+  (tests/gold/pd_statements_test3, chosen by its select.py, 3 diplomatic readouts): "test3, never tuned
+  on" — the honest figure for new text.
 
 Run: .venv/bin/python benchmarks/statements_accuracy.py [-v]   (-v lists every error)
 """
@@ -42,7 +45,9 @@ def main(verbose: bool) -> None:
          shared / "corpora/peoples_daily_2019_2020"),
         ("People's Daily, 10 articles test (tuned on since test2)", ROOT / "tests/gold/pd_statements_test",
          shared / "corpora/peoples_daily_2019_2020"),
-        ("People's Daily, 10 articles test2, never tuned on", ROOT / "tests/gold/pd_statements_test2",
+        ("People's Daily, 10 articles test2 (tuned on since test3)", ROOT / "tests/gold/pd_statements_test2",
+         shared / "corpora/peoples_daily_2019_2020"),
+        ("People's Daily, 8 articles test3, never tuned on", ROOT / "tests/gold/pd_statements_test3",
          shared / "corpora/peoples_daily_2019_2020"),
     ]
     pd.set_option("display.width", 200)

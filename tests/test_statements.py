@@ -281,3 +281,23 @@ def test_verb_led_time_clause_is_not_the_speaker() -> None:
     text = "习近平总书记参加政协经济界委员联组会时强调，做好“六稳”工作、落实“六保”任务至关重要。"
     _, res = _run(text)
     assert [(s.speaker.name if s.speaker else None, s.verb) for s in res.statements] == [("习近平", "强调")]
+
+
+def test_bare_foreign_names_in_readouts() -> None:
+    # a 2-character transliterated name after a title (尼泊尔总理奥利), a name glued to the next
+    # word (扎里夫|通电话), adverbs between a known name and the verb (拉夫罗夫曾一度表示), and
+    # 他 after "X对…表示祝贺" resolving to X
+    text = ("国家主席习近平在加德满都同尼泊尔总理奥利会谈。\n"
+            "习近平指出，中尼是好邻居。\n"
+            "奥利对中华人民共和国成立70周年表示最热烈祝贺。他表示，中国取得令世人瞩目的成就。\n"
+            "奥利表示，尼中是真正的朋友。\n"
+            "外长王毅同伊朗外长扎里夫通电话。\n扎里夫表示，中国政府及时果断应对疫情。\n"
+            "会谈后，俄罗斯外长拉夫罗夫曾一度表示，谈判取得一定进展。")
+    _, res = _run(text)
+    by = {s.text: s for s in res.statements}
+    assert by["中国取得令世人瞩目的成就。"].speaker.name == "奥利"
+    assert by["尼中是真正的朋友。"].speaker.name == "奥利"
+    assert by["中国政府及时果断应对疫情。"].speaker.name == "扎里夫"
+    assert by["谈判取得一定进展。"].speaker.name == "拉夫罗夫"
+    people = {sp.name: sp for sp in res.speakers}
+    assert [(a.organization, a.title) for a in people["奥利"].affiliations] == [("尼泊尔", "总理")]

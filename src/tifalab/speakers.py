@@ -234,7 +234,12 @@ def _split_name(part: str, lex: SpeakerLexicon) -> tuple[str, str] | None:
         if len(part) <= n:
             continue
         desc, name = part[:-n], part[-n:]
-        if _title_suffix(desc, lex) and is_valid_name(name, lex, after_title=n >= 3):
+        # a 2-character transliterated name a title vouches for (尼泊尔总理奥利) when jieba
+        # does not file it as an ordinary word
+        vouched = n >= 3 or (
+            is_transliterated(name, lex) and jieba_words().get(name, "nr")[:2] in ("nr", "ns", "nz")
+        )
+        if _title_suffix(desc, lex) and is_valid_name(name, lex, after_title=vouched):
             if n >= 3 and not is_valid_name(name, lex) and any(
                 is_valid_name(part[-k:], lex) and _title_suffix(part[:-k], lex) for k in range(2, n)
             ):

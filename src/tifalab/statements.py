@@ -50,7 +50,7 @@ _VERB_TIME = r"(?:参加|出席|主持|考察|视察|会见|看望|听取|接见
 _VERB_TIME_END_RE = re.compile(_VERB_TIME + "$")
 _ADV_TOKEN = (
     r"(?:一致|也|还|都|则|就|又|再次|同时|进一步|更是|纷纷|均|曾|已|仍|亦|便|随即|当即|当场|首先|最后"
-    r"|接着|继而|耐心|坦诚|动情|激动|兴奋|高兴|自豪|感慨|深情|笑着|笑|一再|反复|多次|曾经|不止一次|早就"
+    r"|一度|接着|继而|耐心|坦诚|动情|激动|兴奋|高兴|自豪|感慨|深情|笑着|笑|一再|反复|多次|曾经|不止一次|早就"
     r"|特别|明确|公开|首次|正式|坦率|由衷|深有感触|语重心长|[\u4e00-\u9fff]{1,4}地"
     r"|在[^，。“”：:,]{1,25}?(?:时|上|中|里|后|前|期间|之际|之时|间)"
     r"|" + _VERB_TIME +
@@ -249,6 +249,12 @@ def _find_speaker(
             if sp.kind == "person" and sp.name and sp.name == cand and cand not in known and not _bare_name_ok(cand):
                 continue
             if (
+                sp.kind == "person" and sp.name and sp.name not in known
+                and any(sp.name.startswith(n) and _ADV_RE.fullmatch(sp.name[len(n):] + tail) for n in known)
+            ):
+                continue  # 拉夫罗夫|曾一度表示: a known name followed by adverbs
+
+            if (
                 sp.kind == "person" and sp.name and len(sp.name) == 3 and tail
                 and cand.endswith(sp.name) and sp.name[-1] + tail[0] in _jieba_words()
             ):
@@ -389,9 +395,9 @@ def _name_at(text: str, i: int, end: int, lex: SpeakerLexicon) -> str | None:
         return two
     if (
         is_valid_name(two, lex, after_title=True) and is_transliterated(two, lex)
-        and words.get(two, "nr")[:2] in ("nr", "ns")
+        and words.get(two, "nr")[:2] in ("nr", "ns", "nz")
     ):
-        return two  # 俄罗斯总统普京 (jieba files 普京 as a place)
+        return two  # 俄罗斯总统普京 (jieba files 普京 as a place, 奥利 as a proper noun)
     return None
 
 
@@ -402,6 +408,9 @@ def _translit_run(text: str, i: int, end: int, lex: SpeakerLexicon) -> str:
         k += 1
     if k < end and text[k] in lex.translit_chars:
         return ""  # a run longer than 6 characters is not one name
+    words = _jieba_words()
+    while k - i > 2 and k < end and text[k - 1 : k + 1] in words and text[k - 2 : k] not in words:
+        k -= 1  # 扎里夫|通电话: the last character starts the next word
     return text[i:k]
 
 
