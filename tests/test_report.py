@@ -57,14 +57,14 @@ def test_batch_runs_all_renders_html_and_contains_failures(nb_dir: Path, tmp_pat
     assert by[("good", "p1")].ok and by[("good", "p2")].ok
     bad = by[("bad", "p1")]
     assert not bad.ok
-    assert bad.failed_cell == 3  # parameters, injected-parameters, x = 1, raise
+    assert bad.failed_cell == 2  # index in the source notebook: parameters, x = 1, raise
     assert "ValueError" in bad.error and "坏了 一号" in bad.error
     html = (out / "good__p2.html").read_text("utf-8")
     assert "二号" in html  # the injected parameter reached the kernel
     assert "SECRET_INPUT_MARKER" not in html  # inputs hidden
     assert ".venv" in html or "tifalab" in html  # ran in the project's interpreter
     index = (out / "index.html").read_text("utf-8")
-    assert "good__p1.html" in index and "failed" in index and "cell 3" in index
+    assert "good__p1.html" in index and "failed" in index and "cell 2" in index
     data = json.loads((out / "index.json").read_text("utf-8"))
     assert len(data) == 3
 

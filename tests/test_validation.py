@@ -92,3 +92,19 @@ def test_pd_statements_gold_meets_targets() -> None:
     rep = v.score_gold(gold, v.predict_for_gold(gold, shared / "corpora/peoples_daily_2019_2020"))
     row = rep.scores.set_index(["item_type", "field"]).loc[("statement", "speaker+start")]
     assert row["precision"] >= 0.95 and row["recall"] >= 0.90
+
+
+def test_misses_noted_on_any_row_of_an_article_count() -> None:
+    sheet = pd.DataFrame({"item_id": ["a1", "a2", "b1"], "item_type": ["statement"] * 3,
+                          "article_id": ["x", "x", "y"], "correct": ["yes", "yes", "no"],
+                          "missed_in_article": ["", "2", ""]})
+    rep = v.score_sheet(sheet)
+    row = rep.scores[rep.scores["field"].str.startswith("item (articles")].iloc[0]
+    assert (row["tp"], row["fn"]) == (2, 2)  # only article x had misses coded
+
+
+def test_failed_article_counts_its_gold_items_as_misses() -> None:
+    gold = [{"file": "a.txt", "numbered_slogans": [{"text": "一中心、两关键", "parts": [[1, "中心"], [2, "关键"]]}]}]
+    rep = v.score_gold(gold, {})
+    row = rep.scores.set_index(["item_type", "field"]).loc[("slogan", "text")]
+    assert row["fn"] == 1 and row["recall"] == 0.0

@@ -32,6 +32,8 @@ def load_tables(tables_dir: str | Path) -> dict[str, pd.DataFrame]:
             f"tables_dir: {folder} has no manifest.json; run `tifalab build CORPUS -o {folder}` first"
         )
     out = {p.stem: pd.read_parquet(p) for p in sorted(folder.glob("*.parquet"))}
+    for d in sorted(p for p in folder.iterdir() if p.is_dir() and any(p.glob("part-*.parquet"))):
+        out[d.name] = pd.read_parquet(d)  # partitioned tables of the Dask engine
     out["manifest"] = pd.json_normalize(json.loads((folder / "manifest.json").read_text("utf-8")), max_level=0)
     return out
 
@@ -173,8 +175,11 @@ def keyness_by_group(formulations: pd.DataFrame, group_by: str, target: str) -> 
     if target not in set(values.dropna()):
         allowed = sorted(set(values.dropna()))[:20]
         raise ParameterError(f"target_group={target!r} not found in {group_by}; e.g. {', '.join(allowed)}")
-    mask = values == target
-    return keyness(Counter(formulations.loc[mask, "term"]), Counter(formulations.loc[~mask.fillna(False), "term"]))
+    mask = (values == target).fillna(False)
+    # reference: the other groups only (hits with no value for group_by, e.g. narration outside
+    # statements when grouping by a speaker field, are left out of both sides)
+    other = values.notna() & ~mask
+    return keyness(Counter(formulations.loc[mask, "term"]), Counter(formulations.loc[other, "term"]))
 
 
 # -- KWIC ----------------------------------------------------------------------------------
@@ -239,7 +244,10 @@ def trend(formulations: pd.DataFrame, articles: pd.DataFrame, terms: Sequence[st
         return pd.DataFrame(columns=[freq, "term", "hits", "articles", "per_100_articles"])
     terms = list(terms) if terms else list(top_terms(f, 5)["term"])
     n_art = a.groupby(freq).size().rename("articles")
-    hits = f[f["term"].isin(terms)].groupby([freq, "term"]).size().rename("hits").reset_index()
+    hits = f[f["term"].isin(terms)].groupby([freq, "term"]).size().rename("hits")
+    # every period with articles x every term: a month without hits is a 0, not a gap
+    grid = pd.MultiIndex.from_product([sorted(n_art.index), terms], names=[freq, "term"])
+    hits = hits.reindex(grid, fill_value=0).reset_index()
     out = hits.merge(n_art.reset_index(), on=freq, how="left")
     out["per_100_articles"] = (100 * out["hits"] / out["articles"]).round(2)
     return out.sort_values([freq, "term"]).reset_index(drop=True)

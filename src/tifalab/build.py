@@ -79,16 +79,19 @@ def lexicon_fingerprint(config: PipelineConfig) -> dict[str, str]:
     from tifalab.paths import data_dir
 
     files: list[Path] = []
-    lex_dir = Path(config.lexicon_dir) if config.lexicon_dir else data_dir() / "lexicons"
-    if lex_dir.is_dir():
-        files.extend(sorted(p for p in lex_dir.rglob("*") if p.is_file()))
+    bundled = data_dir() / "lexicons"
+    lex_dir = Path(config.lexicon_dir) if config.lexicon_dir else bundled
+    # the bundled lists are always hashed: a user folder may override only some of them
+    for folder in dict.fromkeys([bundled, lex_dir]):
+        if folder.is_dir():
+            files.extend(sorted(p for p in folder.rglob("*") if p.is_file()))
     for extra in (config.formulations_path, config.themes_path):
         if extra:
             files.append(Path(extra))
     out = {}
     for p in files:
         try:
-            out[p.name if p.parent == lex_dir else str(p)] = _sha256(p)
+            out[p.name if p.parent == bundled else str(p)] = _sha256(p)
         except OSError as exc:
             raise ValueError(f"{p}: lexicon file cannot be read ({exc.strerror})") from exc
     return out
@@ -207,10 +210,19 @@ class _TableWriter:
             self.counts[name] = self.counts.get(name, 0) + table.num_rows
         return rg
 
-    def close(self, ok: bool) -> None:
+    def close(self, ok: bool, before_commit: Any = None) -> None:
+        """Finish the files; on success call ``before_commit(temp_paths, stack)`` then rename all.
+
+        The previous manifest is removed before the renames: if the run dies between the
+        renames and the new manifest, the next build finds no manifest and so never copies
+        row groups by stale indexes (it reads its per-file cache instead).
+        """
         for w in self._writers.values():
             w.close()
         if ok:
+            if before_commit is not None:
+                before_commit(dict(self._tmp), self._stack)
+            (self.dest / "manifest.json").unlink(missing_ok=True)
             self._stack.close()  # renames every temp file into place
             return
         self._stack.pop_all()  # never rename a partial table into place
@@ -228,7 +240,7 @@ def build_corpus(
     use_cache: bool = True,
 ) -> BuildResult:
     """Build every table of ``inputs`` into ``dest``; see the module docstring."""
-    from tifalab.tables import TABLES, corpus_speakers
+    from tifalab.tables import TABLES
     from tifalab.tables import to_arrow as to_frames
 
     t0 = time.perf_counter()
@@ -328,10 +340,9 @@ def build_corpus(
         writer.write(to_frames([], list_failures))
         ok = True
     finally:
-        writer.close(ok)
+        writer.close(ok, before_commit=lambda tmps, stack: _stage_corpus_speakers(dest, tmps, stack))
 
     counts = {t: writer.counts.get(t, 0) for t in TABLES}
-    _write_corpus_speakers(dest, corpus_speakers)
     file_keys = {str(f) for f in files}  # built once: rebuilding it per record was O(n²)
     recs = [records[str(f)] for f in files] + [r for k, r in records.items() if k not in file_keys]
     n_failed = sum(1 for r in recs if r.status in ("failed", "partial"))
@@ -395,7 +406,9 @@ def _reuse_group(prev: dict[str, Any], gi: int, dest: Path, writer: _TableWriter
     except (OSError, ValueError, KeyError, IndexError):
         return None
     ids = set(tables["articles"].column("article_id").to_pylist())
-    if ids & seen_ids:  # an earlier changed file now claims one of these ids
+    if ids & seen_ids or any("~" in i for i in ids):
+        # an earlier file now claims one of these ids, or a suffix depended on earlier files:
+        # parse the group again so the output equals a clean build
         return None
     seen_ids.update(ids)
     return writer.write(tables)
@@ -437,12 +450,28 @@ def _run_tasks(
     bar.close()
 
 
-def _write_corpus_speakers(dest: Path, fn: Any) -> None:
+def _stage_corpus_speakers(dest: Path, tmps: dict[str, Path], stack: Any) -> None:
+    """Derive corpus_speakers from the finished temp tables; it is renamed with them."""
     import pandas as pd
 
-    speakers = pd.read_parquet(dest / "speakers.parquet")
-    articles = pd.read_parquet(dest / "articles.parquet", columns=["article_id", "date"])
-    out = fn(speakers, articles)
+    from tifalab.tables import conform_derived, corpus_speakers
+
+    speakers = pd.read_parquet(tmps["speakers"])
+    articles = pd.read_parquet(tmps["articles"], columns=["article_id", "date"])
+    out = conform_derived("corpus_speakers", corpus_speakers(speakers, articles))
+    tmp = stack.enter_context(atomic_path(dest / "corpus_speakers.parquet"))
+    out.to_parquet(tmp, index=False)
+
+
+def _write_corpus_speakers_partitioned(dest: Path) -> None:
+    """corpus_speakers for the Dask engine's partitioned tables (one file)."""
+    import pandas as pd
+
+    from tifalab.tables import conform_derived, corpus_speakers
+
+    speakers = pd.read_parquet(dest / "speakers")
+    articles = pd.read_parquet(dest / "articles", columns=["article_id", "date"])
+    out = conform_derived("corpus_speakers", corpus_speakers(speakers, articles))
     with atomic_path(dest / "corpus_speakers.parquet") as tmp:
         out.to_parquet(tmp, index=False)
 
@@ -540,11 +569,28 @@ def build_corpus_dask(
     import dask
     import dask.bag as db
 
+    from tifalab.tables import TABLES
+
+    if partitions is not None and partitions < 1:
+        raise ValueError(f"--partitions: {partitions}; allowed: an integer >= 1")
     t0 = time.perf_counter()
     config = config or PipelineConfig()
     dest = Path(dest)
     dest.mkdir(parents=True, exist_ok=True)
+    for t in TABLES:  # parts of an earlier run with more partitions must not be read back
+        for old_part in (dest / t).glob("part-*.parquet"):
+            old_part.unlink()
     files, list_failures = _list_inputs(inputs)
+    shas: dict[str, str] = {}
+    readable = []
+    for f in files:  # hash before parsing: an unreadable input is a failure, not a crash
+        try:
+            shas[str(f)] = _sha256(f)
+            readable.append(f)
+        except OSError as exc:
+            list_failures.append({"source": str(f), "stage": "read",
+                                  "reason": f"{f}: cannot read ({exc.strerror or type(exc).__name__})"})
+    files = readable
     n_parts = partitions or max(1, min(len(files), 64))
     # contiguous, ordered chunks so part order = input order
     size = -(-len(files) // n_parts) if files else 0
@@ -580,11 +626,13 @@ def build_corpus_dask(
             counts[name] = counts.get(name, 0) + c
         for f in p["files"]:
             status = "parsed" if not f["failures"] else ("partial" if f["n_articles"] else "failed")
-            records.append(InputRecord(f["path"], _sha256(Path(f["path"])), status, f["n_articles"], f["failures"]))
+            records.append(InputRecord(f["path"], shas.get(f["path"]), status, f["n_articles"], f["failures"]))
     records += [InputRecord(f["source"], None, "skipped" if f["stage"] == "skipped" else "failed", 0, [f])
                 for f in list_failures]
     result = BuildResult(dest, records, counts, time.perf_counter() - t0,
                          n_parsed=sum(r.status in ("parsed", "partial") for r in records), n_cached=0,
                          n_failed=sum(r.status in ("failed", "partial") for r in records))
+    if (dest / "speakers").is_dir():
+        _write_corpus_speakers_partitioned(dest)
     _write_manifest(result, config, lexicon_fingerprint(config), inputs)
     return result

@@ -174,8 +174,12 @@ def network(edges: pd.DataFrame, title: str) -> Figure:
 
 def lines(df: pd.DataFrame, x: str, y: str, hue: str, title: str) -> Figure:
     fig, ax = plt.subplots(figsize=(8, 3.8))
+    order = sorted(df[x].astype(str).unique())  # periods as sorted categories, same axis for all
+    pos = {v: i for i, v in enumerate(order)}
     for key, g in df.groupby(hue):
-        ax.plot(g[x], g[y], marker="o", label=str(key))
+        g = g.assign(_x=g[x].astype(str).map(pos)).sort_values("_x")
+        ax.plot(g["_x"], g[y], marker="o", label=str(key))
+    ax.set_xticks(range(len(order)), order)
     ax.legend()
     ax.tick_params(axis="x", rotation=45)
     ax.set_title(title)

@@ -37,6 +37,11 @@ def _cmd_report(args: argparse.Namespace) -> int:
         if not (tables / "manifest.json").is_file():
             raise report.ReportError(f"--tables: {tables}: no manifest.json (run `tifalab build` first)")
         base["tables_dir"] = str(tables)
+    for ps in param_sets:  # notebooks run in notebooks/: relative paths are the user's, resolve them
+        for key, val in ps["parameters"].items():
+            if key.endswith(("_path", "_dir", "_root")) and isinstance(val, str) and val:
+                p = Path(val).expanduser()
+                ps["parameters"][key] = str(p if p.is_absolute() else Path.cwd() / p)
     specs = report.plan_runs(notebooks, param_sets, base, nb_dir)
     if not specs:
         raise report.ReportError("--params: no parameter set selects any of the chosen notebooks")
@@ -109,8 +114,10 @@ def _cmd_build(args: argparse.Namespace) -> int:
         raise ValueError(f"--jobs: {args.jobs}; allowed: an integer >= 1")
     if args.engine not in ("local", "dask"):
         raise ValueError(f"--engine: {args.engine!r}; allowed: local, dask")
-    if args.scheduler and args.engine != "dask":
-        raise ValueError("--scheduler: only with --engine dask")
+    if (args.scheduler or args.partitions is not None) and args.engine != "dask":
+        raise ValueError("--scheduler/--partitions: only with --engine dask")
+    if args.partitions is not None and args.partitions < 1:
+        raise ValueError(f"--partitions: {args.partitions}; allowed: an integer >= 1")
     if args.engine == "dask":
         from tifalab.build import build_corpus_dask
 

@@ -139,7 +139,9 @@ def load_number_lexicon(folder: str | None = None) -> NumberLexicon:
     """Read the number word lists once per folder (default: the bundled data/lexicons)."""
 
     def p(name: str) -> Path:
-        return Path(folder) / name if folder else lexicon_path(name)
+        # a researcher's folder may hold only some lists: the others come from the bundle
+        own = Path(folder) / name if folder else None
+        return own if own is not None and own.is_file() else lexicon_path(name)
 
     units = [(c[0], c[1], c[2] if len(c) > 2 else "") for c in _lines(p("units.txt"))]
     units.sort(key=lambda u: len(u[0]), reverse=True)

@@ -105,7 +105,8 @@ class Pipeline:
         # table leaves them out (find_slogans(text) is exactly this list without kind "plan")
         with_plans = find_slogans(art.text, include_plans=True)
         art.slogans = [s for s in with_plans if s.kind != "plan"]
-        art.numbers = find_numbers(art.text, slogans=with_plans)
+        lex_dir = str(self.lexicon_dir) if self.lexicon_dir else None
+        art.numbers = find_numbers(art.text, lex_dir, slogans=with_plans)
         locate = _Locator(art)
         for item in [*art.slogans, *art.numbers]:
             item.paragraph = locate.paragraph(item.start)

@@ -228,7 +228,7 @@ def run_one(spec: RunSpec, out_dir: Path, nb_dir: Path, kernel_name: str = KERNE
         )
     except PapermillExecutionError as exc:
         error = f"{exc.ename}: {exc.evalue}"
-        failed_cell = exc.cell_index
+        failed_cell = _source_cell_index(src, exc.cell_index)
     except Exception as exc:  # kernel died, bad notebook file ...: contained, reported
         error = f"{type(exc).__name__}: {exc}"
     rendered = None
@@ -248,6 +248,18 @@ def run_one(spec: RunSpec, out_dir: Path, nb_dir: Path, kernel_name: str = KERNE
         error=error,
         failed_cell=failed_cell,
     )
+
+
+def _source_cell_index(src: Path, executed_index: int) -> int:
+    """Papermill counts cells with its injected-parameters cell; report the index in the
+    notebook the researcher edits (the injected cell sits right after the ``parameters`` cell)."""
+    import nbformat
+
+    nb = nbformat.read(str(src), as_version=4)
+    tagged = [i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", [])]
+    if tagged and executed_index > tagged[0]:
+        return executed_index - 1
+    return executed_index
 
 
 def _run_one_star(args: tuple[RunSpec, Path, Path, str]) -> RunResult:

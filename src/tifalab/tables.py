@@ -164,6 +164,32 @@ SCHEMAS: dict[str, dict[str, str]] = {
 
 TABLES = tuple(SCHEMAS)
 
+# Tables derived from the per-article ones after a build (not written per article).
+DERIVED_SCHEMAS: dict[str, dict[str, str]] = {
+    "corpus_speakers": {
+        "name": "string",
+        "kind": "string",
+        "area": "string",
+        "organization": "string",
+        "title": "string",
+        "rank": "string",
+        "n_articles": "Int64",
+        "n_statements": "Int64",
+        "first_date": "string",
+        "last_date": "string",
+    },
+}
+
+
+def conform_derived(table: str, df: pd.DataFrame) -> pd.DataFrame:
+    """Exact columns and dtypes of a derived table (see ``DERIVED_SCHEMAS``)."""
+    import pandas as pd
+
+    schema = DERIVED_SCHEMAS[table]
+    if df.empty:
+        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in schema.items()})
+    return df[list(schema)].astype(schema)
+
 
 def empty_frame(table: str) -> pd.DataFrame:
     import pandas as pd

@@ -214,7 +214,9 @@ def score_sheet(sheet: pd.DataFrame) -> ScoreReport:
         tp, fp = int(ok.sum()), int((~ok).sum())
         fn = None
         if "missed_in_article" in g.columns:
-            per_article = g.groupby("article_id")["missed_in_article"].first()
+            # the first non-blank entry per article: a coder may note misses on any of its rows
+            per_article = g.groupby("article_id")["missed_in_article"].agg(
+                lambda col: next((x for x in col if str(x).strip()), ""))
             vals = [_count_missed(v) for v in per_article]
             coded_vals = [v for v in vals if v is not None]
             if coded_vals:
@@ -308,9 +310,10 @@ def score_gold(gold: Sequence[dict[str, Any]], predicted: dict[str, dict[str, An
     for g in gold:
         doc = g["file"]
         pred = predicted.get(doc)
-        if pred is None:
-            err(doc, "article", "missing", "no prediction for this gold file")
-            continue
+        if pred is None:  # the article failed to parse: every gold item is a miss
+            err(doc, "article", "missing", "no prediction for this gold file (parse failed)")
+            pred = {"headline": {}, "reporters": [], "photos": [], "statements": [], "term_quotes": [],
+                    "slogans": [], "numbers": [], "paragraphs": []}
         _score_headline(g, pred, add, lambda t, w, d, doc=doc: err(doc, t, w, d))
         _score_speakers(g, pred, add, lambda t, w, d, doc=doc: err(doc, t, w, d))
         _score_statement_list(g, pred, add, lambda t, w, d, doc=doc: err(doc, t, w, d))
