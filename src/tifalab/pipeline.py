@@ -11,10 +11,14 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate, compress, count
 from pathlib import Path
 from typing import Any
 
 from tifalab.model import Article, Document, Failure
+
+# paragraph kinds whose text is tokenized for formulation counts
+_COUNTED_KINDS = frozenset(("body", "heading", "title", "pull_quote"))
 
 
 @dataclass
@@ -59,6 +63,7 @@ class Pipeline:
         self.config = config or PipelineConfig()
         self._lexicon = None
         self._tokenizer = None
+        self._wordlike: dict[str, bool] = {}  # token -> is_word_token(token), memoised
 
     # -- resources -------------------------------------------------------------------------
     @property
@@ -120,15 +125,70 @@ class Pipeline:
         return parsed
 
     def _formulations(self, art: Article, locate: _Locator) -> tuple[list[FormulationHit], int]:
+        """Formulation hits and word-token count of the article's running text.
+
+        The counted paragraphs are joined with newlines and tokenized in ONE call: jieba (and
+        the forced matcher, whose entries never hold a newline) segment independently on each
+        side of a newline, so the tokens are those of each paragraph cut on its own. Should a
+        newline ever not come out as a token of its own, the paragraphs are cut one by one.
+        """
+        paras = [p for p in art.paragraphs if p.kind in _COUNTED_KINDS]
+        if not paras:
+            return [], 0
+        texts = [p.text for p in paras]
+        joined = "\n".join(texts)
+        tokens = self.tokenizer().cut(joined)
+        if tokens.count("\n") != joined.count("\n"):
+            # some token holds a newline and more: it may straddle two paragraphs
+            return self._formulations_by_paragraph(paras, locate)
+        # Every newline is a token, so no token crosses a paragraph boundary.
+        cache = self._wordlike
+        missing = set(tokens).difference(cache)
+        if missing:
+            if len(cache) > 500_000:  # bound the memo in long-lived processes
+                cache.clear()
+                missing = set(tokens)
+            from tifalab.tokenize import _WORDLIKE
+
+            search = _WORDLIKE.search
+            for t in missing:
+                cache[t] = search(t) is not None
+        n_tokens = sum(map(cache.__getitem__, tokens))  # word tokens (is_word_token)
+        themes_of = self.formulation_lexicon().themes_of
+        hits: list[FormulationHit] = []
+        found = [i for i in compress(count(), map(themes_of.__contains__, tokens)) if cache[tokens[i]]]
+        if found:
+            ends = list(accumulate(map(len, tokens)))
+            bases = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+            for i in found:
+                t = tokens[i]
+                at = ends[i] - len(t)  # offset in the joined text
+                pi = bisect.bisect_right(bases, at) - 1
+                para = paras[pi]
+                start = para.start + at - bases[pi]
+                stop = start + len(t)
+                hits.append(
+                    FormulationHit(
+                        term=t,
+                        themes=list(themes_of[t]),
+                        start=start,
+                        end=stop,
+                        paragraph=para.index,
+                        statement=locate.statement(start, stop),
+                    )
+                )
+        return hits, n_tokens
+
+    def _formulations_by_paragraph(
+        self, paras: list[Any], locate: _Locator
+    ) -> tuple[list[FormulationHit], int]:
         from tifalab.formulations import density
 
         hits: list[FormulationHit] = []
         n_tokens = 0
         tok = self.tokenizer()
         lex = self.formulation_lexicon()
-        for para in art.paragraphs:
-            if para.kind not in ("body", "heading", "title", "pull_quote"):
-                continue
+        for para in paras:
             d = density(para.text, tok, lex)
             n_tokens += d.tokens
             for m in d.matches:

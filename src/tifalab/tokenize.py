@@ -225,11 +225,10 @@ class TermMatcher:
         # Positions where an entry may start, found in one regex pass and filtered by the
         # two-character heads in a comprehension: the trie walk below runs only on these.
         if self._has_single:
-            cands = [s for s in (m.start() for m in self._first.finditer(text))
-                     if text[s : s + 2] in heads or text[s] in heads]
+            cands = [s for m in self._first.finditer(text)
+                     if text[(s := m.start()) : s + 2] in heads or text[s] in heads]
         else:
-            cands = [s for s in (m.start() for m in self._first.finditer(text))
-                     if text[s : s + 2] in heads]
+            cands = [s for m in self._first.finditer(text) if text[(s := m.start()) : s + 2] in heads]
         pos = 0
         for s in cands:
             if s < pos:  # inside the previous match or stretch
