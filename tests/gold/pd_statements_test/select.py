@@ -12,57 +12,22 @@ Run: .venv/bin/python tests/gold/pd_statements_test/select.py
 
 from __future__ import annotations
 
-import random
-import re
+import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[3]
-CORPUS = ROOT.parent / "shared/corpora/peoples_daily_2019_2020"
-FOREIGN = re.compile(r"[\u4e00-\u9fff]{2,}·[\u4e00-\u9fff]{2,}|总统|首相|外长|大使|外交部")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from select_common import FOREIGN, Picker, eligible
 
 
 def main() -> None:
-    surnames = [
-        s.strip() for s in (ROOT / "data/lexicons/surnames.txt").read_text("utf-8").splitlines()
-        if s.strip() and not s.startswith("#")
-    ]
-    sn = "|".join(sorted(map(re.escape, surnames), key=len, reverse=True))
-    near = re.compile(rf"(?:{sn})[\u4e00-\u9fff]{{1,2}}[^。！？\n]{{0,12}}(?:表示|说|认为|介绍|指出|告诉)")
-    used = {p.stem for d in (ROOT / "tests/gold").glob("pd_statements*") if d.is_dir() for p in d.glob("*.json")}
-    eligible = []
-    for path in sorted(CORPUS.glob("*/*/*.txt")):
-        if path.stem in used:
-            continue
-        text = path.read_text("utf-8")
-        body = re.sub(r"\s", "", text)
-        if len(body) >= 800 and near.search(text):
-            eligible.append(path)
-    rng = random.Random(4242)
-    rng.shuffle(eligible)
-    per_month: dict[str, int] = {}
-    pages: set[str] = set()
-    chosen: list[Path] = []
-
-    def take(path: Path) -> bool:
-        month, page = path.parts[-3], path.stem.split("-")[1]
-        if path in chosen or per_month.get(month, 0) >= 2 or page in pages:
-            return False
-        per_month[month] = per_month.get(month, 0) + 1
-        pages.add(page)
-        chosen.append(path)
-        return True
-
+    paths = eligible(4242, 800)
+    pick = Picker()
     foreign = 0
-    for path in eligible:
-        if foreign < 2 and len(FOREIGN.findall(path.read_text("utf-8"))) >= 2 and take(path):
+    for path in paths:
+        if foreign < 2 and len(FOREIGN.findall(path.read_text("utf-8"))) >= 2 and pick.take(path):
             foreign += 1
-    for path in eligible:
-        if len(chosen) == 10:
-            break
-        take(path)
-    print(f"{len(eligible)} eligible")
-    for path in sorted(chosen):
-        print(path.relative_to(CORPUS))
+    pick.fill(paths, 10)
+    pick.report(len(paths))
 
 
 if __name__ == "__main__":
