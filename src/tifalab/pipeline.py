@@ -112,7 +112,7 @@ class Pipeline:
         art.slogans = [s for s in with_plans if s.kind != "plan"]
         lex_dir = str(self.lexicon_dir) if self.lexicon_dir else None
         art.numbers = find_numbers(art.text, lex_dir, slogans=with_plans)
-        locate = _Locator(art)
+        locate = StatementLocator(art)
         for item in [*art.slogans, *art.numbers]:
             item.paragraph = locate.paragraph(item.start)
             st = locate.statement(item.start, item.end)
@@ -124,7 +124,7 @@ class Pipeline:
             parsed.formulations, parsed.n_tokens = self._formulations(art, locate)
         return parsed
 
-    def _formulations(self, art: Article, locate: _Locator) -> tuple[list[FormulationHit], int]:
+    def _formulations(self, art: Article, locate: StatementLocator) -> tuple[list[FormulationHit], int]:
         """Formulation hits and word-token count of the article's running text.
 
         The counted paragraphs are joined with newlines and tokenized in ONE call: jieba (and
@@ -180,7 +180,7 @@ class Pipeline:
         return hits, n_tokens
 
     def _formulations_by_paragraph(
-        self, paras: list[Any], locate: _Locator
+        self, paras: list[Any], locate: StatementLocator
     ) -> tuple[list[FormulationHit], int]:
         from tifalab.formulations import density
 
@@ -217,7 +217,7 @@ class Pipeline:
                 yield Failure(doc.source, f"{doc.source}: parser error {type(exc).__name__}: {exc}", "parse")
 
 
-class _Locator:
+class StatementLocator:
     """Find the paragraph and the innermost statement covering an offset (binary search)."""
 
     def __init__(self, art: Article) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from tifalab.model import Article, Speaker
+from tifalab.model import Article, NumberMention, Slogan, Speaker
 from tifalab.pipeline import Parsed
 
 if TYPE_CHECKING:  # pandas is imported where frames are built: parse workers never need it
@@ -351,7 +351,6 @@ def article_rows(parsed: Parsed) -> dict[str, list[dict[str, Any]]]:
             }
         )
     for i, sl in enumerate(art.slogans):
-        sp = art.statements[sl.statement].speaker if sl.statement is not None else None
         rows["slogans"].append(
             {
                 "article_id": aid,
@@ -362,15 +361,10 @@ def article_rows(parsed: Parsed) -> dict[str, list[dict[str, Any]]]:
                 "n_parts": len(sl.parts),
                 "total_count": sum(int(c) for c, _ in sl.parts) if sl.parts else None,
                 "expansion": sl.expansion,
-                "paragraph": sl.paragraph,
-                "start": sl.start,
-                "end": sl.end,
-                "statement": sl.statement,
-                **_short_speaker(sp),
+                **_placed(art, sl),
             }
         )
     for i, nm in enumerate(art.numbers):
-        sp = art.statements[nm.statement].speaker if nm.statement is not None else None
         rows["numbers"].append(
             {
                 "article_id": aid,
@@ -383,11 +377,7 @@ def article_rows(parsed: Parsed) -> dict[str, list[dict[str, Any]]]:
                 "measure": nm.measure,
                 "qualifier": nm.qualifier,
                 "kind": nm.kind,
-                "paragraph": nm.paragraph,
-                "start": nm.start,
-                "end": nm.end,
-                "statement": nm.statement,
-                **_short_speaker(sp),
+                **_placed(art, nm),
             }
         )
     for f in parsed.formulations:
@@ -405,6 +395,21 @@ def article_rows(parsed: Parsed) -> dict[str, list[dict[str, Any]]]:
     return rows
 
 
+def _statement_of(art: Article, start: int, end: int) -> int | None:
+    """First own (non-nested) statement holding a term quote."""
+    for i, st in enumerate(art.statements):
+        if not st.nested and st.start <= start and end <= st.end:
+            return i
+    return None
+
+
+def _placed(art: Article, item: Slogan | NumberMention) -> dict[str, Any]:
+    """Where a slogan or number sits, and who says it (the speaker of its statement)."""
+    sp = art.statements[item.statement].speaker if item.statement is not None else None
+    return {"paragraph": item.paragraph, "start": item.start, "end": item.end,
+            "statement": item.statement, **_short_speaker(sp)}
+
+
 def _short_speaker(sp: Speaker | None) -> dict[str, Any]:
     if sp is None:
         return {"speaker_id": None, "speaker_name": None, "speaker_area": None, "speaker_rank": None}
@@ -414,13 +419,6 @@ def _short_speaker(sp: Speaker | None) -> dict[str, Any]:
         "speaker_area": sp.area,
         "speaker_rank": sp.rank,
     }
-
-
-def _statement_of(art: Article, start: int, end: int) -> int | None:
-    for i, st in enumerate(art.statements):
-        if not st.nested and st.start <= start and end <= st.end:
-            return i
-    return None
 
 
 def _str_or_none(v: Any) -> str | None:
