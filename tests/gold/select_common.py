@@ -46,16 +46,17 @@ def eligible(seed: int, min_len: int, max_len: int | None = None, verbs: Iterabl
 
 
 class Picker:
-    """Greedy choice: at most two articles per month, never a repeated page number."""
+    """Greedy choice: at most ``per_month`` articles per month (two by default), never a repeated page number."""
 
-    def __init__(self) -> None:
+    def __init__(self, per_month: int = 2) -> None:
+        self.per_month = per_month
         self.chosen: list[Path] = []
         self._per_month: dict[str, int] = {}
         self._pages: set[str] = set()
 
     def take(self, path: Path) -> bool:
         month, page = path.parts[-3], path.stem.split("-")[1]
-        if path in self.chosen or self._per_month.get(month, 0) >= 2 or page in self._pages:
+        if path in self.chosen or self._per_month.get(month, 0) >= self.per_month or page in self._pages:
             return False
         self._per_month[month] = self._per_month.get(month, 0) + 1
         self._pages.add(page)
