@@ -167,7 +167,7 @@ def is_valid_name(name: str, lex: SpeakerLexicon, *, after_title: bool = False) 
     """Whether ``name`` can be a person's name.
 
     Chinese names need a known surname and 2–3 characters (4 with a compound surname);
-    transliterated names are accepted with a middle dot, or (4–5 characters) right after a
+    transliterated names are accepted with a middle dot, or (3–6 characters) right after a
     title, where the title vouches for them.
     """
     memo = _lex_memo(lex)
@@ -195,6 +195,16 @@ def _is_valid_name(name: str, lex: SpeakerLexicon, after_title: bool) -> bool:
         return True
     if after_title and n == 2 and is_transliterated(name, lex):
         return True  # 俄罗斯总统普京: a title vouches for a short transliterated name
+    if after_title and n in (4, 5, 6) and is_transliterated(name, lex):
+        # 斯里兰卡总统戈塔巴雅, 阿塞拜疆副总理阿布塔利博夫: a transliteration splits into pieces
+        # jieba files as names or places (塔巴, 巴雅); an ordinary word inside still rules it out
+        words = jieba_words()
+        if words.get(name, "")[:2] in ("ns", "nz", "nt"):
+            return False  # 巴基斯坦 is a place
+        return not any(
+            name[i : i + 2] in words and words[name[i : i + 2]][:2] not in ("nr", "ns", "nz")
+            for i in range(0, n - 1)
+        )
     if after_title and n in (3, 4, 5):
         # a name a title vouches for may be transliterated (古特雷斯, 勒奇米), but not when it
         # holds an ordinary word: 陈华高兴地 is 陈华 + 高兴地, 老板就抱怨 is no name at all
@@ -236,10 +246,19 @@ def jieba_words() -> dict[str, str]:
 _DICT_LINE_RE = re.compile(r"^[^\S\n]*(\S{2,3})[^\S\n]+\S+[^\S\n]+(\S+)", re.M)
 
 
+# an ordinal or rank word before a title is part of it (第一副总理, 常务副市长), never of the
+# organization; so is 副 (副首相) when the lexicon lists only the full title
+_TITLE_ORDINALS = frozenset({"第一", "第二", "常务"})
+
+
 def _title_suffix(s: str, lex: SpeakerLexicon) -> str | None:
     """The longest title that ``s`` ends with."""
     for k in range(min(lex.max_title, len(s)), 0, -1):
         if s[-k:] in lex.titles:
+            if len(s) > k + 1 and s[-k - 1] == "副":
+                k += 1  # 柬埔寨副首相: 副 never ends an organization
+            if k >= 2 and s[-k - 2 : -k] in _TITLE_ORDINALS and len(s) > k + 2:
+                return s[-k - 2 :]  # 吉尔吉斯斯坦第一副总理: the ordinal belongs to the title
             return s[-k:]
     return None
 
@@ -258,7 +277,7 @@ def _split_name(part: str, lex: SpeakerLexicon) -> tuple[str, str] | None:
                 desc, name = part[:i], part[i:]
                 if is_valid_name(name, lex) and (not desc or _title_suffix(desc, lex)):
                     return desc, name
-    for n in (3, 2, 4, 5):
+    for n in (3, 2, 4, 5, 6):
         if len(part) <= n:
             continue
         desc, name = part[:-n], part[-n:]

@@ -291,11 +291,15 @@ def _narrative_persons(
     out: list[tuple[int, Speaker]] = []
     rx = _title_name_re(lex.titles)
     for p in paras:
+        ends: set[int] = set()  # where earlier persons' names end in this paragraph
         for m in rx.finditer(text, p.start, p.end):
             name = _name_at(text, m.end(), p.end, lex)
             if not name:
                 continue
             c0 = _clause_start(text, m.start(), p.start)
+            # 第一副总理博罗诺夫、阿塞拜疆副总理阿布塔利博夫: a list of persons, not one long title
+            c0 = max([c0] + [j + 1 for j in ends if c0 <= j < m.start() and text[j] == "、"])
+            ends.add(m.end() + len(name))
             lead = _LEAD_RE.match(text[c0 : m.start()])
             c0 = c0 + lead.end() if lead else c0
             mention = text[c0 : m.end() + len(name)]
@@ -668,7 +672,7 @@ def extract_statements(
                     subject = _subject_after(text, q, p, registry)
                     if subject is not None:
                         who, via = registry._person(subject, None), "name"
-                    elif len(names) == 1 and not per_para_t[pi]:
+                    elif len(names) == 1 and not per_para_t[pi] and _context_ok(text, q, p, next(iter(names)), lex):
                         who, via = registry._person(names.pop(), None), "context"
                     else:
                         who, via = Speaker(name=None, mention="", kind="unknown"), "unknown"
@@ -710,6 +714,32 @@ def extract_statements(
             speakers.append(sp)
     term_quotes.sort(key=lambda t: t.start)
     return StatementResult(statements=statements, speakers=speakers, term_quotes=term_quotes)
+
+
+def _context_ok(text: str, q: _Quote, p: Paragraph, name: str, lex: SpeakerLexicon) -> bool:
+    """Whether a verbless quote may go to the one person its paragraph names.
+
+    Not when it is one of a run of quotes with nothing between them (“郭医生还好吗？”“她还能回来
+    吗？”: a crowd's lines), when it follows a comma inside someone else's sentence (上级领导…，
+    “你不是一个人…”), or when it names that person (郭医生, 郭璐萍): nobody calls himself so.
+    """
+    before = text[p.start : q.open].rstrip(" \u3000")
+    after = text[(q.close + 1) if q.close is not None else q.cend : p.end].lstrip(" \u3000")
+    if (before and before[-1] in "”」』\"") or (after and after[0] in "“「『\""):
+        return False
+    if before and before[-1] in "，,":
+        return False
+    inside = text[q.cstart : q.cend]
+    if name in inside:
+        return False
+    sur = name[:2] if name[:2] in lex.compound_surnames else name[0]
+    i = inside.find(sur)
+    while i >= 0:
+        rest = inside[i + len(sur) : i + len(sur) + lex.max_title]
+        if any(rest.startswith(t) for t in lex.titles if len(t) <= len(rest)) or rest[:1] in ("老", "总"):
+            return False
+        i = inside.find(sur, i + 1)
+    return True
 
 
 def _subject_after(text: str, q: _Quote, p: Paragraph, registry: _Registry) -> str | None:
@@ -772,26 +802,85 @@ def _triggers(
         if any(a <= vs <= b for a, b in spans):
             continue
         after = text[ve] if ve < p.end else ""
+        bare = False  # 王毅表示中方已建立…: a clause complement with no comma after the verb
         if after and after not in _AFTER_VERB_OK:
             obj = _VERB_OBJECT_RE.match(text, ve, p.end)
-            if obj is None:
+            if obj is not None:
+                ve = obj.end() - 1  # 他道出了实情：… — a short object before a colon
+                after = text[ve]
+            elif _bare_complement(text, m.group(), ve, p.end):
+                bare = True
+            else:
                 continue
-            ve = obj.end() - 1  # 他道出了实情：… — a short object before a colon
-            after = text[ve]
         c0 = _clause_start(text, vs, p.start)
         found = _find_speaker(text, c0, vs, m.group(), lex, known)
+        if found is None:
+            found = _sentence_subject(text, c0, vs, p, known)
         if found is None:
             continue
         sp, ms, me = found
         sp = _resolve_demonstrative_org(text, sp, ms, p.start)
         t = _Trigger(pi, c0, ms, me, lex.lemma(m.group()), vs, ve, sp)
         j = ve
-        if after in "，,：:":
+        if bare:
+            t.indirect_start = ve
+        elif after in "，,：:":
             j = _lstrip(text, ve + 1, p.end)
             if j < p.end and (text[j] not in _TOP_OPEN or _term_led(text, j, qs, p.end)):
                 t.indirect_start = j
         out.append(t)
     return out
+
+
+# verbs that take a whole clause as object without a comma (王毅表示中方已…, 完全相信中方将…)
+_BARE_VERBS = frozenset({"表示", "相信", "认为"})
+# 表示 + a noun of feeling or stance is a gesture, not a statement (表示诚挚慰问, 表示感谢)
+_GESTURE_RE = re.compile(
+    r"(?:了|最|高度|强烈|坚决|深切|深深|由衷|真诚|衷心|诚挚|热烈|亲切|极大|严重|充分|十分|非常|一定|积极"
+    r"|感谢|谢意|欢迎|祝贺|慰问|哀悼|敬意|歉意|遗憾|同情|关切|关注|赞赏|赞同|支持|反对|满意|肯定|钦佩"
+    r"|感激|理解|认可|同意|不满|抗议|谴责|怀疑|担忧|担心|惊讶|震惊|愤慨|愤怒|祝愿|问候|致意|致谢)"
+)
+
+
+def _bare_complement(text: str, verb: str, ve: int, end: int) -> bool:
+    """Whether ``verb`` at ``ve`` takes a clause without a comma: only 表示/相信/认为, followed by
+    at least 6 characters of Chinese before the next break, and never 表示 + a gesture noun."""
+    if verb not in _BARE_VERBS:
+        return False
+    k = ve
+    while k < end and text[k] not in _BOUNDARY:
+        k += 1
+    clause = text[ve:k]
+    if len(clause) < 6 or not "\u4e00" <= clause[0] <= "\u9fff":
+        return False
+    return not (verb == "表示" and _GESTURE_RE.match(clause))
+
+
+def _sentence_subject(
+    text: str, c0: int, vs: int, p: Paragraph, known: frozenset[str]
+) -> tuple[Speaker, int, int] | None:
+    """The person who opens the sentence, for a verb that opens a later clause of it.
+
+    费萨尔代表沙特政府…支持…，完全相信中方将… / 王毅感谢…，表示中方已…: the clause holding the
+    verb has no subject (only adverbs), so the subject is the sentence's first word, when that is
+    a person the article has introduced with a title. The verb's clause must not be the first.
+    """
+    if not _ADV_RE.fullmatch(text[c0:vs]):
+        return None
+    s0 = vs
+    while s0 > p.start and text[s0 - 1] not in "。！？!?；;\n":
+        s0 -= 1
+    s0 = _lstrip(text, s0, vs)
+    if s0 >= c0 or any(ch in text[s0:c0] for ch in "“”「」\""):
+        return None
+    lead = _LEAD_RE.match(text, s0, c0)
+    if lead:
+        s0 = lead.end()
+    for n in sorted((k for k in known if text.startswith(k, s0)), key=len, reverse=True):
+        nxt = text[s0 + len(n) : s0 + len(n) + 1]
+        if nxt and nxt not in "·•的":
+            return Speaker(name=n, mention=n, kind="person"), s0, s0 + len(n)
+    return None
 
 
 def _term_led(text: str, j: int, qs: list[_Quote], end: int) -> bool:
@@ -872,7 +961,8 @@ def _indirect_statements(text: str, p: Paragraph, qs: list[_Quote], ts: list[_Tr
         if t.indirect_start is None or t.resolved is None:
             continue
         a = t.indirect_start
-        stops = [x.clause_start for x in ts if x.clause_start > a]
+        # a later trigger's clause, or its subject when that opens the sentence (温敏祝贺…，相信…)
+        stops = [min(x.clause_start, x.mstart) for x in ts if min(x.clause_start, x.mstart) > a]
         stops += [o for o in speech_opens if o > a]
         m = _NARRATIVE_STOP.search(text, a, p.end)
         if m:
