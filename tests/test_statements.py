@@ -301,3 +301,58 @@ def test_bare_foreign_names_in_readouts() -> None:
     assert by["谈判取得一定进展。"].speaker.name == "拉夫罗夫"
     people = {sp.name: sp for sp in res.speakers}
     assert [(a.organization, a.title) for a in people["奥利"].affiliations] == [("尼泊尔", "总理")]
+
+
+def test_lists_of_foreign_leaders_and_long_transliterations() -> None:
+    art = _pd_article("2019-10/20191010/20191010-02-03.txt")
+    people = {s["speaker"]["name"]: s["speaker"] for s in art["statements"]}
+    affs = {n: [(a["organization"], a["title"]) for a in sp["affiliations"]] for n, sp in people.items()}
+    # 第一副总理博罗诺夫、阿塞拜疆副总理阿布塔利博夫、柬埔寨副首相贺南洪: three persons, not one title
+    assert affs["博罗诺夫"] == [("吉尔吉斯斯坦", "第一副总理")]
+    assert affs["阿布塔利博夫"] == [("阿塞拜疆", "副总理")]
+    assert affs["贺南洪"] == [("柬埔寨", "副首相")]
+
+
+def test_subjectless_clause_takes_the_sentence_subject() -> None:
+    text = ("国务委员兼外长王毅同沙特阿拉伯外交大臣费萨尔通电话。\n"
+            "费萨尔代表沙特政府支持中国战胜疫情，完全相信中方将最终战胜疫情。\n"
+            "王毅感谢沙特的支持，表示中方已建立举国体制，全力抗击疫情。\n"
+            "王毅对此表示衷心感谢。\n")
+    _, res = _run(text)
+    by = {s.text: (s.speaker.name, s.verb, s.kind) for s in res.statements}
+    assert by["中方将最终战胜疫情。"] == ("费萨尔", "相信", "indirect")
+    assert by["中方已建立举国体制，全力抗击疫情。"] == ("王毅", "表示", "indirect")
+    assert not any(t.startswith("衷心感谢") for t in by)  # 表示 + a gesture is no statement
+
+
+def test_crowd_lines_and_embedded_terms_are_not_given_to_the_profiled_person() -> None:
+    text = ("援外医生郭璐萍回到医院。\n"
+            "人们一下子涌了上来，郭璐萍很感动。“郭医生还好吗？”“她还能回来吗？”\n"
+            "领导说服了郭璐萍留在国内，“你不是一个人，你背后还有一支队伍。”\n"
+            "“用另外一种方式再回去。”郭璐萍始终放不下这个梦想。\n"
+            "孩子们都是高原的“雪莲”，郭璐萍说，她很想念他们。\n")
+    _, res = _run(text)
+    by = {s.text: s.speaker.name for s in res.statements}
+    assert by.get("郭医生还好吗？") is None and by.get("她还能回来吗？") is None
+    assert by.get("你不是一个人，你背后还有一支队伍。") is None
+    assert by["用另外一种方式再回去。"] == "郭璐萍"
+    assert "雪莲" not in by and by["她很想念他们。"] == "郭璐萍"
+
+
+def test_heading_name_with_role_suffix_introduces_the_person() -> None:
+    from tifalab.model import Paragraph
+
+    text = "格桑德吉代表\n格桑德吉说，当地的办学条件越来越好。"
+    paras = [
+        Paragraph(index=0, text=text[:6], start=0, end=6, kind="heading"),
+        Paragraph(index=1, text=text[7:], start=7, end=len(text), kind="body"),
+    ]
+    res = extract_statements(text, paras)
+    assert [(s.speaker.name, s.text) for s in res.statements] == [("格桑德吉", "当地的办学条件越来越好。")]
+    assert res.statements[0].speaker.role_suffix == "代表"
+
+
+def test_quote_that_is_the_whole_object_of_the_verb() -> None:
+    text = "美国商务部长罗斯宣称“中国发生疫情有助于加速制造业回流美国”。他提出“一带一路”倡议。"
+    _, res = _run(text)
+    assert [(s.speaker.name, s.text) for s in res.statements] == [("罗斯", "中国发生疫情有助于加速制造业回流美国")]

@@ -52,6 +52,7 @@ _ADV_TOKEN = (
     r"(?:一致|也|还|都|则|就|又|再次|同时|进一步|更是|纷纷|均|曾|已|仍|亦|便|随即|当即|当场|首先|最后"
     r"|一度|接着|继而|耐心|坦诚|动情|激动|兴奋|高兴|自豪|感慨|深情|笑着|笑|一再|反复|多次|曾经|不止一次|早就"
     r"|特别|明确|公开|首次|正式|坦率|由衷|深有感触|语重心长|[\u4e00-\u9fff]{1,4}地"
+    r"|完全|充分|始终|一直|十分|非常|坚定|衷心|真诚|深深|更加|仍然|依然"
     r"|在[^，。“”：:,]{1,25}?(?:时|上|中|里|后|前|期间|之际|之时|间)"
     r"|" + _VERB_TIME +
     r"|(?:对|向|跟|给)(?:本报|新华社)?(?:记者|我们|笔者|大家|媒体)|(?:接受)?(?:本报|新华社)?(?:记者)?(?:采访|专访)时?"
@@ -71,6 +72,7 @@ _NARRATIVE_STOP = re.compile(r"(?<=[。！？!?])(?:据了解|据悉|据介绍|�
 _VERB_OBJECT_RE = re.compile(r"了[\u4e00-\u9fff]{1,4}[：:]")
 # 该团团长 / 本院院长: a demonstrative organization that stands for one named just before
 _DEMONSTRATIVE_ORG_RE = re.compile(r"^[该本]([\u4e00-\u9fff]{1,2})$")
+_HEADING_NAME_RE = re.compile(r"[ \u3000]*([\u4e00-\u9fff]{2,5}(?:·[\u4e00-\u9fff]{2,8})?)(代表|委员)")
 _PERSON_FOLLOW = set("说表认介指强告是在的对和与也还都就带等为已曾将从把被向跟给所看坦直感透回解提要希建呼宣率主出接")
 
 
@@ -294,8 +296,8 @@ def _narrative_persons(
         ends: set[int] = set()  # where earlier persons' names end in this paragraph
         for m in rx.finditer(text, p.start, p.end):
             name = _name_at(text, m.end(), p.end, lex)
-            if not name:
-                continue
+            if not name or (m.group() == "代表" and _ON_BEHALF_RE.match(text, m.end() + len(name))):
+                continue  # 费萨尔代表沙特政府和人民: 代表 is a verb there, 沙特 a country
             c0 = _clause_start(text, m.start(), p.start)
             # 第一副总理博罗诺夫、阿塞拜疆副总理阿布塔利博夫: a list of persons, not one long title
             c0 = max([c0] + [j + 1 for j in ends if c0 <= j < m.start() and text[j] == "、"])
@@ -318,6 +320,9 @@ def _narrative_persons(
 
 
 _LINK_CHARS = "同与和跟向对在"
+_ON_BEHALF_RE = re.compile(r"政府|人民|方面|国家|全体|党和|各界|全国")
+# a third character that links to what follows, never the end of a two-character name's reading
+_LINK_AFTER_NAME = frozenset("同与和跟向对在将把被从")
 
 
 def _cut_after_other_person(mention: str, tpos: int, rx: re.Pattern[str], lex: SpeakerLexicon) -> str:
@@ -384,8 +389,14 @@ def _name_at(text: str, i: int, end: int, lex: SpeakerLexicon) -> str | None:
     run = _translit_run(text, i, end, lex)
     if len(run) >= 4 and is_valid_name(run, lex, after_title=True):
         return run  # 联合国秘书长古特雷斯: all transliteration characters, longer than a Chinese name
+    if len(three) == 3 and three[2] in _LINK_AFTER_NAME and is_valid_name(two, lex):
+        three = ""  # 王毅同沙特外交大臣…通电话: 同 links to the next person, it ends no name
     if len(three) == 3:
-        glued = text[i + 2 : i + 4] in words  # 郭磊介绍: 介 starts the next word
+        # 郭磊介绍: 介 starts the next word; but not 黄坤明主持, where 主持 starts right after
+        # the third character (明主 is a word too, but a noun where 主持 is a verb)
+        glued = text[i + 2 : i + 4] in words and not (
+            words.get(text[i + 3 : i + 5], "").startswith("v") and not words[text[i + 2 : i + 4]].startswith("v")
+        )
         if not glued and is_valid_name(three, lex):
             return three
         if (not glued and is_valid_name(three, lex, after_title=True)
@@ -607,6 +618,15 @@ def extract_statements(
     titles = [p for p in paragraphs if p.kind == "title" and 0 <= p.start <= p.end <= len(text)]
     for _pos, sp in _narrative_persons(text, titles, lex):
         registry._learn(sp)
+    # a heading that is only a name and a role suffix (格桑德吉代表, 王树国委员) introduces that
+    # person, whatever the name's origin: NPC and CPPCC profiles head each section so
+    for p in paras:
+        if p.kind == "heading":
+            hm = _HEADING_NAME_RE.fullmatch(text, p.start, _rstrip(text, p.start, p.end))
+            if hm and is_valid_name(hm.group(1), lex, after_title=True) | _tagged_as_name(hm.group(1)) | (
+                hm.group(1) not in _jieba_words()
+            ):
+                registry._learn(Speaker(name=hm.group(1), mention=hm.group(0), kind="person", role_suffix=hm.group(2)))
     registry.add_bare_mentions(paras)
     registry.first = paras[0].start if paras else 0
     vre = _verb_re(lex.verbs)
@@ -815,7 +835,7 @@ def _triggers(
         c0 = _clause_start(text, vs, p.start)
         found = _find_speaker(text, c0, vs, m.group(), lex, known)
         if found is None:
-            found = _sentence_subject(text, c0, vs, p, known)
+            found = _sentence_subject(text, c0, vs, p, known, lex)
         if found is None:
             continue
         sp, ms, me = found
@@ -833,7 +853,7 @@ def _triggers(
 
 
 # verbs that take a whole clause as object without a comma (王毅表示中方已…, 完全相信中方将…)
-_BARE_VERBS = frozenset({"表示", "相信", "认为"})
+_BARE_VERBS = frozenset({"表示", "相信", "认为", "强调", "指出"})
 # 表示 + a noun of feeling or stance is a gesture, not a statement (表示诚挚慰问, 表示感谢)
 _GESTURE_RE = re.compile(
     r"(?:了|最|高度|强烈|坚决|深切|深深|由衷|真诚|衷心|诚挚|热烈|亲切|极大|严重|充分|十分|非常|一定|积极"
@@ -843,7 +863,7 @@ _GESTURE_RE = re.compile(
 
 
 def _bare_complement(text: str, verb: str, ve: int, end: int) -> bool:
-    """Whether ``verb`` at ``ve`` takes a clause without a comma: only 表示/相信/认为, followed by
+    """Whether ``verb`` at ``ve`` takes a clause without a comma: only 表示/相信/认为/强调/指出, followed by
     at least 6 characters of Chinese before the next break, and never 表示 + a gesture noun."""
     if verb not in _BARE_VERBS:
         return False
@@ -851,13 +871,13 @@ def _bare_complement(text: str, verb: str, ve: int, end: int) -> bool:
     while k < end and text[k] not in _BOUNDARY:
         k += 1
     clause = text[ve:k]
-    if len(clause) < 6 or not "\u4e00" <= clause[0] <= "\u9fff":
+    if len(clause) < 6 or not "\u4e00" <= clause[0] <= "\u9fff" or clause[0] in "了过着的":
         return False
     return not (verb == "表示" and _GESTURE_RE.match(clause))
 
 
 def _sentence_subject(
-    text: str, c0: int, vs: int, p: Paragraph, known: frozenset[str]
+    text: str, c0: int, vs: int, p: Paragraph, known: frozenset[str], lex: SpeakerLexicon
 ) -> tuple[Speaker, int, int] | None:
     """The person who opens the sentence, for a verb that opens a later clause of it.
 
@@ -880,6 +900,16 @@ def _sentence_subject(
         nxt = text[s0 + len(n) : s0 + len(n) + 1]
         if nxt and nxt not in "·•的":
             return Speaker(name=n, mention=n, kind="person"), s0, s0 + len(n)
+    # 中共中央政治局委员、中宣部部长黄坤明主持会议…，强调要…: a full mention opens the sentence
+    c1 = s0
+    while c1 < c0 and text[c1] not in _BOUNDARY:
+        c1 += 1
+    hits = sorted((text.find(k, s0, c1), k) for k in known if text.find(k, s0, c1) > s0)
+    if hits:
+        i, n = hits[0][0], max((k for pos, k in hits if pos == hits[0][0]), key=len)
+        sp = _parse(text[s0 : i + len(n)], lex)
+        if sp.kind == "person" and sp.name == n:
+            return sp, s0, i + len(n)
     return None
 
 
@@ -913,6 +943,15 @@ def _attribute(
         while j >= p.start and text[j] in "，, \u3000":
             j -= 1
         q = by_close.get(j)
+        if q is not None and q.anchor is None and _embedded_term(text, q, p):
+            # “……”两名80后“女将”之一的钟丽萍说: a term inside the speaker's description; the
+            # speech is the quote that closes right before that description
+            k2 = _clause_start(text, q.open, p.start) - 1
+            while k2 >= p.start and text[k2] in "，, \u3000":
+                k2 -= 1
+            q = by_close.get(k2)
+            if q is not None and not (t.mstart - k2 <= 30 and _quote_ends_sentence(text, q)):
+                q = None
         if q is None and t.mstart == t.clause_start:
             # “……”看着楼下新装的供水管道，62岁的居民陈华说: one short clause in between
             k2 = _clause_start(text, j, p.start) - 1 if j >= p.start else -1
@@ -936,7 +975,7 @@ def _attribute(
         if q2 is not None and t.indirect_start is not None and t.indirect_start <= q2.open:
             pass  # a term opening the indirect clause (默克尔表示，“北溪—2”项目…)
         elif q2 is not None and q2.anchor is None:
-            if punct or _is_sentence_like(text[q2.cstart : q2.cend]):
+            if punct or _is_sentence_like(text[q2.cstart : q2.cend]) or _whole_object(text, q2, p):
                 q2.anchor = t
         elif k >= p.end and text[_rstrip(text, p.start, p.end) - 1] in "：:" and pi + 1 < len(all_q):
             nxt = all_q[pi + 1]
@@ -952,6 +991,27 @@ def _attribute(
         before = [t for t in ts if t.vend <= q.open]
         if before:
             q.continuation_of = before[-1]
+
+
+def _whole_object(text: str, q: _Quote, p: Paragraph) -> bool:
+    """罗斯宣称“中国发生疫情有助于加速制造业回流美国”。: a long closed quote right after the verb
+    that is the verb's whole object (a clause break follows it), so speech, not a term (提出“一带一路”
+    倡议 is followed by more of its noun phrase)."""
+    if q.close is None or q.cend - q.cstart < 10:
+        return False
+    nxt = text[q.close + 1] if q.close + 1 < p.end else "。"
+    return nxt in "。，；！？!?;,"
+
+
+def _embedded_term(text: str, q: _Quote, p: Paragraph) -> bool:
+    """A short quote that is no sentence and sits inside running text (a Chinese character right
+    before its opening mark): a term of the narrator's, never speech that a later verb reports."""
+    inside = text[q.cstart : q.cend].rstrip()
+    before = text[q.open - 1] if q.open > p.start else ""
+    return (
+        len(inside) <= 8 and not _is_sentence_like(inside) and inside[-1:] not in "。！？!?，,…"
+        and "\u4e00" <= before <= "\u9fff"
+    )
 
 
 def _indirect_statements(text: str, p: Paragraph, qs: list[_Quote], ts: list[_Trigger]) -> list[Statement]:
