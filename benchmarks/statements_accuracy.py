@@ -47,7 +47,9 @@ def main(verbose: bool) -> None:
          shared / "corpora/peoples_daily_2019_2020"),
         ("People's Daily, 10 articles test2 (tuned on since test3)", ROOT / "tests/gold/pd_statements_test2",
          shared / "corpora/peoples_daily_2019_2020"),
-        ("People's Daily, 8 articles test3, never tuned on", ROOT / "tests/gold/pd_statements_test3",
+        ("People's Daily, 8 articles test3 (tuned on since test4)", ROOT / "tests/gold/pd_statements_test3",
+         shared / "corpora/peoples_daily_2019_2020"),
+        ("People's Daily, 16 articles test4 (blind run in its README; tuned on since)", ROOT / "tests/gold/pd_statements_test4",
          shared / "corpora/peoples_daily_2019_2020"),
     ]
     pd.set_option("display.width", 200)

@@ -248,7 +248,7 @@ _DICT_LINE_RE = re.compile(r"^[^\S\n]*(\S{2,3})[^\S\n]+\S+[^\S\n]+(\S+)", re.M)
 
 # an ordinal or rank word before a title is part of it (第一副总理, 常务副市长), never of the
 # organization; so is 副 (副首相) when the lexicon lists only the full title
-_TITLE_ORDINALS = frozenset({"第一", "第二", "常务"})
+_TITLE_ORDINALS = frozenset({"第一", "第二", "常务", "临时", "执行"})
 
 
 def _title_suffix(s: str, lex: SpeakerLexicon) -> str | None:
@@ -623,11 +623,28 @@ def _parse_person_core(m: str, lex: SpeakerLexicon) -> Speaker | None:
             rank=_best_rank(affs, area, lex),
         )
     if len(parts) > 1:
+        # 新环保法立法亲历者之一、中国人民大学法学院周珂教授: the last part alone names the person
+        inner = _parse_person_core(last, lex) if len(last) >= 4 else None
+        if inner is not None and inner.name and inner.affiliations:
+            inner.mention = m
+            return inner
         return None
     # name + post-name title: 习近平总书记, 李涛代表; surname + title: 陈书记
     for t in _POST_NAME_TITLES:
         if m.endswith(t) and len(m) > len(t):
             head = m[: -len(t)]
+            for k in (3, 2):
+                org, name = head[:-k], head[-k:]
+                if (
+                    t not in _ROLE_SUFFIXES and t not in ("先生", "女士", "同志") and len(org) >= 2
+                    and is_valid_name(name, lex) and any(org.endswith(x) for x in lex.org_suffixes)
+                ):
+                    # 中国人民大学法学院周珂教授: organization, name, then the title
+                    affs, area = _affiliations(org + t, lex)
+                    return Speaker(
+                        name=name, mention=m, kind="person", affiliations=affs, area=area,
+                        rank=_best_rank(affs, area, lex),
+                    )
             if is_valid_name(head, lex):
                 sp = Speaker(name=head, mention=m, kind="person")
                 if t in _ROLE_SUFFIXES:

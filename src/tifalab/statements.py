@@ -821,6 +821,8 @@ def _triggers(
         vs, ve = m.start(), m.end()
         if any(a <= vs <= b for a, b in spans):
             continue
+        if m.group() == "说" and text[vs - 1 : vs] == "来":
+            continue  # 对行业主管部门来说: a frame, nobody speaks
         after = text[ve] if ve < p.end else ""
         bare = False  # 王毅表示中方已建立…: a clause complement with no comma after the verb
         if after and after not in _AFTER_VERB_OK:
@@ -1014,10 +1016,41 @@ def _embedded_term(text: str, q: _Quote, p: Paragraph) -> bool:
     )
 
 
+def _speech_before(
+    text: str, p: Paragraph, qs: list[_Quote], ts: list[_Trigger], t: _Trigger
+) -> tuple[int, int] | None:
+    """他们来自荆州市妇幼保健院：…工作人员。荆北村党支部书记杨凡说。: a closing ``X说。`` with no
+    quotation marks reports the paragraph's text before it (from the paragraph start or the last
+    earlier trigger), as an indirect statement."""
+    if text[t.vend : t.vend + 1] not in ("。", "！") or any(q.anchor is t for q in qs):
+        return None
+    if t.vend + 1 < p.end and _rstrip(text, t.vend + 1, p.end) > t.vend + 1:
+        return None  # the paragraph goes on: not a closing attribution
+    a = _lstrip(text, p.start, p.end)
+    for x in ts:
+        if x is not t and x.vend <= t.clause_start:
+            a = max(a, x.vend)
+    a = _lstrip(text, a, t.clause_start)
+    while a < t.clause_start and text[a] in "，,：:":
+        a = _lstrip(text, a + 1, t.clause_start)
+    b = _rstrip(text, a, t.clause_start)
+    while b > a and text[b - 1] in "，,":
+        b -= 1
+    seg = text[a:b]
+    if b - a < 6 or any(c in seg for c in _TOP_OPEN) or any(c in seg for c in _CLOSERS):
+        return None
+    return a, b
+
+
 def _indirect_statements(text: str, p: Paragraph, qs: list[_Quote], ts: list[_Trigger]) -> list[Statement]:
     out: list[Statement] = []
     speech_opens = [q.open for q in qs if q.anchor is not None or q.continuation_of is not None]
     for t in ts:
+        if t.indirect_start is None and t.resolved is not None:
+            tail = _speech_before(text, p, qs, ts, t)
+            if tail is not None:
+                out.append(_statement(text, t.para, None, tail[0], tail[1], "indirect", t.via, t.verb, t.resolved, pidx=p.index))
+            continue
         if t.indirect_start is None or t.resolved is None:
             continue
         a = t.indirect_start
