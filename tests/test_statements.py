@@ -356,3 +356,15 @@ def test_quote_that_is_the_whole_object_of_the_verb() -> None:
     text = "美国商务部长罗斯宣称“中国发生疫情有助于加速制造业回流美国”。他提出“一带一路”倡议。"
     _, res = _run(text)
     assert [(s.speaker.name, s.text) for s in res.statements] == [("罗斯", "中国发生疫情有助于加速制造业回流美国")]
+
+
+def test_closing_attribution_and_frames() -> None:
+    text = ("标题\n他们来自荆州市妇幼保健院，一位是护士。荆北村党支部书记杨凡说。\n"
+            "对行业主管部门来说，最好的方式是推出更多政策。\n"
+            "新环保法立法亲历者之一、中国人民大学法学院周珂教授认为，新环保法有牙齿。\n")
+    _, res = _run(text)
+    got = [(s.speaker.name, s.kind, s.verb, s.text) for s in res.statements]
+    assert ("杨凡", "indirect", "说", "他们来自荆州市妇幼保健院，一位是护士。") in got
+    assert not any(t.startswith("最好的方式") for *_, t in got)  # 对…来说 is a frame
+    zhou = next(s.speaker for s in res.statements if s.speaker.name == "周珂")
+    assert [(a.organization, a.title) for a in zhou.affiliations] == [("中国人民大学法学院", "教授")]
