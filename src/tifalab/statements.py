@@ -69,7 +69,7 @@ _CITED_RE = re.compile(
 _CITE_VERB_RE = re.compile(r".*(?:援引|引述|引用|刊发|刊登)")
 _NARRATIVE_STOP = re.compile(r"(?<=[。！？!?])(?:据了解|据悉|据介绍|据统计|记者(?:了解到|看到|注意到|获悉|发现))")
 # a reporting verb + 了 + a short object before a colon: 他道出了实情：…, 她说了一句话：…
-_VERB_OBJECT_RE = re.compile(r"了[\u4e00-\u9fff]{1,4}[：:]")
+_VERB_OBJECT_RE = re.compile(r"了[\u4e00-\u9fff]{1,4}[：:]|了?“[^”“\n]{1,6}”[：:]")  # 道出了实情： / 道出“秘诀”：
 # 该团团长 / 本院院长: a demonstrative organization that stands for one named just before
 _DEMONSTRATIVE_ORG_RE = re.compile(r"^[该本]([\u4e00-\u9fff]{1,2})$")
 _HEADING_NAME_RE = re.compile(r"[ \u3000]*([\u4e00-\u9fff]{2,5}(?:·[\u4e00-\u9fff]{2,8})?)(代表|委员)")
@@ -825,7 +825,11 @@ def _triggers(
             continue  # 对行业主管部门来说: a frame, nobody speaks
         after = text[ve] if ve < p.end else ""
         bare = False  # 王毅表示中方已建立…: a clause complement with no comma after the verb
-        if after and after not in _AFTER_VERB_OK:
+        quoted_obj = _VERB_OBJECT_RE.match(text, ve, p.end) if after == "“" else None
+        if quoted_obj is not None:
+            ve = quoted_obj.end() - 1  # 吕家文道出“秘诀”：… — a quoted object before a colon
+            after = text[ve]
+        elif after and after not in _AFTER_VERB_OK:
             obj = _VERB_OBJECT_RE.match(text, ve, p.end)
             if obj is not None:
                 ve = obj.end() - 1  # 他道出了实情：… — a short object before a colon
