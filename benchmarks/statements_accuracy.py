@@ -14,8 +14,9 @@ intervals per item type and field, then the errors.
 - 10 further People's Daily articles annotated blind as a second test set (tests/gold/pd_statements_test2,
   chosen by its select.py): "test2" — tuned on since the test3 set was made;
 - 8 further short People's Daily articles annotated blind as a third test set
-  (tests/gold/pd_statements_test3, chosen by its select.py, 3 diplomatic readouts): "test3, never tuned
-  on" — the honest figure for new text.
+  (tests/gold/pd_statements_test3, chosen by its select.py, 3 diplomatic readouts): tuned on since test4;
+- 16 articles test4 (blind figures in its README; tuned on since test5) and 16 articles test5, never
+  tuned on — the honest figure for new text.
 
 Run: .venv/bin/python benchmarks/statements_accuracy.py [-v]   (-v lists every error)
 """
@@ -50,6 +51,8 @@ def main(verbose: bool) -> None:
         ("People's Daily, 8 articles test3 (tuned on since test4)", ROOT / "tests/gold/pd_statements_test3",
          shared / "corpora/peoples_daily_2019_2020"),
         ("People's Daily, 16 articles test4 (blind run in its README; tuned on since)", ROOT / "tests/gold/pd_statements_test4",
+         shared / "corpora/peoples_daily_2019_2020"),
+        ("People's Daily, 16 articles test5, never tuned on", ROOT / "tests/gold/pd_statements_test5",
          shared / "corpora/peoples_daily_2019_2020"),
     ]
     pd.set_option("display.width", 200)
