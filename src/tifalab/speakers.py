@@ -275,8 +275,11 @@ def _split_name(part: str, lex: SpeakerLexicon) -> tuple[str, str] | None:
             first_ok = [i for i in cuts if is_transliterated(re.split("[·•]", part[i:])[0], lex)]
             for i in first_ok + cuts:
                 desc, name = part[:i], part[i:]
-                if is_valid_name(name, lex) and (not desc or _title_suffix(desc, lex)):
+                if desc and is_valid_name(name, lex) and _title_suffix(desc, lex):
                     return desc, name
+            if is_valid_name(part[m.start() :], lex) and (m.start() == 0 or _title_suffix(part[: m.start()], lex)):
+                # 白宫顾问凯文·哈塞特: a title ends the descriptor; else the whole run is the name
+                return part[: m.start()], part[m.start() :]
     for n in (3, 2, 4, 5, 6):
         if len(part) <= n:
             continue
@@ -441,7 +444,7 @@ def _affiliations(desc: str, lex: SpeakerLexicon) -> tuple[list[Affiliation], st
     affs: list[Affiliation] = []
     area: str | None = None
     prev_org: str | None = None
-    for part in parts:
+    for i, part in enumerate(parts):
         aff = _affiliation(part, lex)
         org = aff.organization
         if org:
@@ -451,8 +454,9 @@ def _affiliations(desc: str, lex: SpeakerLexicon) -> tuple[list[Affiliation], st
                 org = rest if rest and _SUBUNIT_RE.match(rest) and not rest.startswith(("乡村", "农业农村")) else org
             elif area and _AREA_ORGAN_RE.match(org) and len(org) <= 6:
                 org = area + org  # 管委会主任 after 开发区党工委书记 belongs to the same area
-        elif prev_org and aff.title:
+        elif prev_org and aff.title and i > 0 and "兼" in desc and _title_suffix(parts[i - 1], lex) is not None:
             org = prev_org  # 董事长兼总经理: the second title shares the organization
+            # (not after 、: 中心主任、高级工程师 lists a rank of its own)
         affs.append(Affiliation(organization=org, title=aff.title))
         prev_org = org
     return affs, area

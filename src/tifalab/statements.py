@@ -56,7 +56,7 @@ _ADV_TOKEN = (
     r"|在[^，。“”：:,]{1,25}?(?:时|上|中|里|后|前|期间|之际|之时|间)"
     r"|" + _VERB_TIME +
     r"|(?:对|向|跟|给)(?:本报|新华社)?(?:记者|我们|笔者|大家|媒体)|(?:接受)?(?:本报|新华社)?(?:记者)?(?:采访|专访)时?"
-    r"|日前|近日|当天|昨天|今天|此前|最近|近来|会上|会后)"
+    r"|日前|近日|当天|昨天|今天|此前|最近|近来|会上|会后|并|并且|(?:\d{1,2}月)?\d{1,2}日(?:晚|上午|下午)?)"
 )
 _ADV_RE = re.compile(f"(?:{_ADV_TOKEN})*")
 _LEAD_RE = re.compile(
@@ -858,8 +858,9 @@ def _triggers(
     return out
 
 
+_JOINT_RE = re.compile(r"联合声明|联合公报|共同声明|共同发表|联名|双方")
 # verbs that take a whole clause as object without a comma (王毅表示中方已…, 完全相信中方将…)
-_BARE_VERBS = frozenset({"表示", "相信", "认为", "强调", "指出"})
+_BARE_VERBS = frozenset({"表示", "相信", "认为", "强调", "指出", "呼吁", "敦促"})
 # 表示 + a noun of feeling or stance is a gesture, not a statement (表示诚挚慰问, 表示感谢)
 _GESTURE_RE = re.compile(
     r"(?:了|最|高度|强烈|坚决|深切|深深|由衷|真诚|衷心|诚挚|热烈|亲切|极大|严重|充分|十分|非常|一定|积极"
@@ -869,7 +870,7 @@ _GESTURE_RE = re.compile(
 
 
 def _bare_complement(text: str, verb: str, ve: int, end: int) -> bool:
-    """Whether ``verb`` at ``ve`` takes a clause without a comma: only 表示/相信/认为/强调/指出, followed by
+    """Whether ``verb`` at ``ve`` takes a clause without a comma: only 表示/相信/认为/强调/指出/呼吁/敦促, followed by
     at least 6 characters of Chinese before the next break, and never 表示 + a gesture noun."""
     if verb not in _BARE_VERBS:
         return False
@@ -902,10 +903,14 @@ def _sentence_subject(
     lead = _LEAD_RE.match(text, s0, c0)
     if lead:
         s0 = lead.end()
+    if _JOINT_RE.search(text, s0, c0):
+        return None  # 埃尔多安和俄罗斯总统普京…发表联合声明，呼吁…: a joint subject
     for n in sorted((k for k in known if text.startswith(k, s0)), key=len, reverse=True):
         nxt = text[s0 + len(n) : s0 + len(n) + 1]
         if nxt and nxt not in "·•的":
             return Speaker(name=n, mention=n, kind="person"), s0, s0 + len(n)
+    if text[s0 : s0 + 1] in ("他", "她") and text[s0 + 1 : s0 + 2] not in ("们", "人"):
+        return Speaker(name=None, mention=text[s0], kind="person"), s0, s0 + 1  # 他表示…，呼吁…
     # 中共中央政治局委员、中宣部部长黄坤明主持会议…，强调要…: a full mention opens the sentence
     c1 = s0
     while c1 < c0 and text[c1] not in _BOUNDARY:
@@ -916,6 +921,11 @@ def _sentence_subject(
         sp = _parse(text[s0 : i + len(n)], lex)
         if sp.kind == "person" and sp.name == n:
             return sp, s0, i + len(n)
+    # 孔戴总统致函…，高度评价…，相信…: a name with a title after it opens the sentence
+    for k in range(min(8, c1 - s0), 2, -1):
+        sp = _parse(text[s0 : s0 + k], lex)
+        if sp.kind == "person" and sp.name and sp.affiliations and text[s0 : s0 + k].startswith(sp.name):
+            return sp, s0, s0 + k
     return None
 
 
