@@ -251,6 +251,10 @@ _DICT_LINE_RE = re.compile(r"^[^\S\n]*(\S{2,3})[^\S\n]+\S+[^\S\n]+(\S+)", re.M)
 _TITLE_ORDINALS = frozenset({"第一", "第二", "常务", "临时", "执行"})
 
 
+# titles of envoys, which carry the place they are posted to (驻巴基斯坦大使)
+_POSTED_TITLES = frozenset({"大使", "总领事", "领事", "公使", "代表", "首席代表"})
+
+
 def _title_suffix(s: str, lex: SpeakerLexicon) -> str | None:
     """The longest title that ``s`` ends with."""
     for k in range(min(lex.max_title, len(s)), 0, -1):
@@ -259,6 +263,11 @@ def _title_suffix(s: str, lex: SpeakerLexicon) -> str | None:
                 k += 1  # 柬埔寨副首相: 副 never ends an organization
             if k >= 2 and s[-k - 2 : -k] in _TITLE_ORDINALS and len(s) > k + 2:
                 return s[-k - 2 :]  # 吉尔吉斯斯坦第一副总理: the ordinal belongs to the title
+            if s[-k:] in _POSTED_TITLES:
+                j = s.rfind("驻", max(0, len(s) - k - 7), len(s) - k)
+                between = s[j + 1 : len(s) - k] if j >= 0 else ""
+                if j > 0 and between and not any(c in "馆处团部局会" for c in between):
+                    return s[j:]  # 中国驻巴基斯坦大使, 法国驻武汉总领事: the post is part of the title
             return s[-k:]
     return None
 
