@@ -286,6 +286,14 @@ def _split_name(part: str, lex: SpeakerLexicon) -> tuple[str, str] | None:
                 desc, name = part[:i], part[i:]
                 if desc and is_valid_name(name, lex) and _title_suffix(desc, lex):
                     return desc, name
+            # 学者艾琳·索雷尔, 柏林艺术家劳尔·瓦尔希: a role noun of the dictionary ends the descriptor
+            words = jieba_words()
+            first = re.split("[·•]", part[m.start() :])[0]
+            for i in range(m.start() + len(first) - 2, m.start(), -1):
+                head = part[m.start() : i]
+                if any(words.get(head[-n:], "").startswith("n") and not words[head[-n:]].startswith(("nr", "ns"))
+                       for n in (3, 2) if len(head) >= n) and is_valid_name(part[i:], lex):
+                    return part[:i], part[i:]
             if is_valid_name(part[m.start() :], lex) and (m.start() == 0 or _title_suffix(part[: m.start()], lex)):
                 # 白宫顾问凯文·哈塞特: a title ends the descriptor; else the whole run is the name
                 return part[: m.start()], part[m.start() :]
@@ -418,6 +426,14 @@ def _title_modifier(org: str, lex: SpeakerLexicon) -> str | None:
 
 def _affiliation(part: str, lex: SpeakerLexicon) -> Affiliation:
     title = _title_suffix(part, lex)
+    if title is None:
+        # 学者, 柏林艺术家: a role noun of the dictionary (…者, …家, …员, …师) is the title
+        words = jieba_words()
+        for n in (3, 2):
+            tail = part[-n:]
+            if len(part) >= n and tail[-1] in "者家员师" and words.get(tail, "").startswith("n"):
+                title = tail
+                break
     org = part[: -len(title)] if title else part
     if title and org:
         mod = _title_modifier(org, lex)

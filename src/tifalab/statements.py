@@ -231,7 +231,8 @@ def _find_speaker(
         head = clause[off:k]
         starts = [off]
         if "的" in head:
-            starts.append(off + head.rindex("的") + 1)
+            # an apposition is cut after its last 的 (研究新发传染病的学者X): that reading first
+            starts.insert(0, off + head.rindex("的") + 1)
         for st in starts:
             cand = clause[st:k]
             if not cand or _VERB_TIME_END_RE.search(cand):
@@ -968,13 +969,14 @@ def _attribute(
             q = by_close.get(k2)
             if q is not None and not (t.mstart - k2 <= 30 and _quote_ends_sentence(text, q)):
                 q = None
-        if q is None and t.mstart == t.clause_start:
+        opens = t.mstart == t.clause_start or text[t.clause_start : t.mstart].endswith("的")
+        if q is None and opens:
             # “……”看着楼下新装的供水管道，62岁的居民陈华说: one short clause in between
             k2 = _clause_start(text, j, p.start) - 1 if j >= p.start else -1
             gap_q = by_close.get(k2)
             if gap_q is not None and j - k2 <= 25 and _quote_ends_sentence(text, gap_q):
                 q = gap_q
-        elif q is not None and t.mstart != t.clause_start:
+        elif q is not None and not opens:
             q = q if t.mstart - t.clause_start <= 25 and _quote_ends_sentence(text, q) else None
         if q is not None and q.anchor is None:
             gap = text[q.close + 1 : t.clause_start] if q.close is not None else ""
