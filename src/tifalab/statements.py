@@ -72,6 +72,8 @@ _NARRATIVE_STOP = re.compile(r"(?<=[。！？!?])(?:据了解|据悉|据介绍|�
 _VERB_OBJECT_RE = re.compile(r"了[\u4e00-\u9fff]{1,4}[：:]|了?“[^”“\n]{1,6}”[：:]")  # 道出了实情： / 道出“秘诀”：
 # 该团团长 / 本院院长: a demonstrative organization that stands for one named just before
 _DEMONSTRATIVE_ORG_RE = re.compile(r"^[该本]([\u4e00-\u9fff]{1,2})$")
+# before a name, words that make it an object, not the subject (说服了…郭璐萍, 对郭璐萍, 让他)
+_OBJECT_CUE_RE = re.compile(r"说服|让|请|叫|劝|派|要求|告诉|给|对|向|把|被|和|与|同|跟|为|替|见到|看望|问")
 _HEADING_NAME_RE = re.compile(r"[ \u3000]*([\u4e00-\u9fff]{2,5}(?:·[\u4e00-\u9fff]{2,8})?)(代表|委员)")
 _PERSON_FOLLOW = set("说表认介指强告是在的对和与也还都就带等为已曾将从把被向跟给所看坦直感透回解提要希建呼宣率主出接")
 
@@ -226,7 +228,7 @@ def _find_speaker(
         off += 1
     for k in range(len(clause), off, -1):
         tail = clause[k:]
-        if tail and not _ADV_RE.fullmatch(tail):
+        if tail and not _adverbial(tail):
             continue
         head = clause[off:k]
         starts = [off]
@@ -267,6 +269,18 @@ def _find_speaker(
 
 
 _jieba_words = jieba_words
+
+
+def _adverbial(s: str) -> bool:
+    """Adverbials between a subject and its verb: the listed ones (_ADV_RE), or one adverb of
+    jieba's dictionary before them (王新云逐一介绍, 他再三强调)."""
+    if _ADV_RE.fullmatch(s):
+        return True
+    words = _jieba_words()
+    for n in (2, 3):
+        if len(s) >= n and words.get(s[:n], "")[:2] in ("d", "ad") and _ADV_RE.fullmatch(s[n:]):
+            return True
+    return False
 
 
 def _tagged_as_name(cand: str) -> bool:
@@ -749,7 +763,16 @@ def _context_ok(text: str, q: _Quote, p: Paragraph, name: str, lex: SpeakerLexic
     if (before and before[-1] in "”」』\"") or (after and after[0] in "“「『\""):
         return False
     if before and before[-1] in "，,":
-        return False
+        # 上级领导…，说服了…郭璐萍留在国内治疗，“你不是一个人…”: a comma-led quote is the person's
+        # only when the person is the sentence's subject (…老家的甘如意听闻…，决定…，“我们科室…”)
+        s0 = max(before.rfind(c) for c in "。！？!?") + 1
+        sent = before[s0:]
+        i = sent.find(name)
+        if i < 0:
+            return False
+        c0 = max(sent.rfind(c, 0, i) for c in "，,：:") + 1
+        if _OBJECT_CUE_RE.search(sent[c0:i]):
+            return False
     inside = text[q.cstart : q.cend]
     if name in inside:
         return False
@@ -781,6 +804,8 @@ def _subject_after(text: str, q: _Quote, p: Paragraph, registry: _Registry) -> s
     while b < p.end and text[b] not in _BOUNDARY:
         b += 1
     clause = text[a:b]
+    if b < p.end and text[b] in "：:" and _lstrip(text, b + 1, p.end) < p.end and text[_lstrip(text, b + 1, p.end)] in _TOP_OPEN:
+        return None  # “红国，身体咋样？”李红国连忙回应：“…”: the subject introduces a quote of his own
     best: tuple[int, str] | None = None
     for name in registry.known:
         i = clause.find(name)
@@ -978,6 +1003,9 @@ def _attribute(
                 q = gap_q
         elif q is not None and not opens:
             q = q if t.mstart - t.clause_start <= 25 and _quote_ends_sentence(text, q) else None
+        k0 = _lstrip(text, t.vend, p.end)
+        if q is not None and k0 < p.end and text[k0] in "：:" and _lstrip(text, k0 + 1, p.end) in by_open:
+            q = None  # “红国，身体咋样？”李红国连忙回应：“身体好得很…”: the verb introduces its own quote
         if q is not None and q.anchor is None:
             gap = text[q.close + 1 : t.clause_start] if q.close is not None else ""
             inside = text[q.cstart : q.cend].rstrip()
