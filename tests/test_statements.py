@@ -368,3 +368,14 @@ def test_closing_attribution_and_frames() -> None:
     assert not any(t.startswith("最好的方式") for *_, t in got)  # 对…来说 is a frame
     zhou = next(s.speaker for s in res.statements if s.speaker.name == "周珂")
     assert [(a.organization, a.title) for a in zhou.affiliations] == [("中国人民大学法学院", "教授")]
+
+
+def test_dialogue_answer_and_dictionary_adverbs() -> None:
+    text = ("标题\n村支书李红兵来看望村民李红国。“红国，身体咋样？”李红国连忙回应：“身体好得很。”\n"
+            "“你看，炸豆腐、鸡肉……”村民王新云逐一介绍，“以前，过年哪有这么丰盛。”\n")
+    _, res = _run(text)
+    by = {s.text: (s.speaker.name, s.verb) for s in res.statements}
+    assert by["身体好得很。"] == ("李红国", "回应")
+    assert by.get("红国，身体咋样？", (None, None))[0] != "李红国"  # he answers, he did not ask
+    assert by["你看，炸豆腐、鸡肉……"] == ("王新云", "介绍")
+    assert by["以前，过年哪有这么丰盛。"] == ("王新云", "介绍")
