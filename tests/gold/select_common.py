@@ -48,18 +48,20 @@ def eligible(seed: int, min_len: int, max_len: int | None = None, verbs: Iterabl
 class Picker:
     """Greedy choice: at most ``per_month`` articles per month (two by default), never a repeated page number."""
 
-    def __init__(self, per_month: int = 2) -> None:
+    def __init__(self, per_month: int = 2, page_repeats: int = 1) -> None:
         self.per_month = per_month
+        self.page_repeats = page_repeats
         self.chosen: list[Path] = []
         self._per_month: dict[str, int] = {}
-        self._pages: set[str] = set()
+        self._pages: list[str] = []
 
     def take(self, path: Path) -> bool:
         month, page = path.parts[-3], path.stem.split("-")[1]
-        if path in self.chosen or self._per_month.get(month, 0) >= self.per_month or page in self._pages:
+        if (path in self.chosen or self._per_month.get(month, 0) >= self.per_month
+                or self._pages.count(page) >= self.page_repeats):
             return False
         self._per_month[month] = self._per_month.get(month, 0) + 1
-        self._pages.add(page)
+        self._pages.append(page)
         self.chosen.append(path)
         return True
 
