@@ -62,8 +62,12 @@ def main(verbose: bool) -> None:
     pd.set_option("display.width", 200)
     for label, gold_dir, root in sets:
         gold = load_gold(gold_dir)
-        rep = score_gold(gold, predict_for_gold(gold, root))
+        pred = predict_for_gold(gold, root)
+        rep = score_gold(gold, pred)
         print(f"\n== {label}: {len(gold)} gold files")
+        failed = [g["file"] for g in gold if g["file"] not in pred]
+        if failed:
+            print(f"!! {len(failed)} gold articles failed to parse (their items count as misses): {failed}")
         print(rep.scores.to_string(index=False))
         if verbose and not rep.errors.empty:
             print(rep.errors.to_string(index=False))

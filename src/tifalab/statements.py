@@ -52,7 +52,7 @@ _ADV_TOKEN = (
     r"(?:一致|也|还|都|则|就|又|再次|同时|进一步|更是|纷纷|均|曾|已|仍|亦|便|随即|当即|当场|首先|最后"
     r"|一度|接着|继而|耐心|坦诚|动情|激动|兴奋|高兴|自豪|感慨|深情|笑着|笑|一再|反复|多次|曾经|不止一次|早就"
     r"|特别|明确|公开|首次|正式|坦率|由衷|深有感触|语重心长|[\u4e00-\u9fff]{1,4}地"
-    r"|完全|充分|始终|一直|十分|非常|坚定|衷心|真诚|深深|更加|仍然|依然"
+    r"|完全|充分|始终|一直|十分|非常|坚定|衷心|真诚|深深|更加|仍然|依然|致辞时?|发言时?|讲话时?"
     r"|在[^，。“”：:,]{1,25}?(?:时|上|中|里|后|前|期间|之际|之时|间)"
     r"|" + _VERB_TIME +
     r"|(?:对|向|跟|给)(?:本报|新华社)?(?:记者|我们|笔者|大家|媒体)|(?:接受)?(?:本报|新华社)?(?:记者)?(?:采访|专访)时?"
@@ -74,6 +74,7 @@ _VERB_OBJECT_RE = re.compile(r"了[\u4e00-\u9fff]{1,4}[：:]|了?“[^”“\n]{
 _DEMONSTRATIVE_ORG_RE = re.compile(r"^[该本]([\u4e00-\u9fff]{1,2})$")
 # before a name, words that make it an object, not the subject (说服了…郭璐萍, 对郭璐萍, 让他)
 _OBJECT_CUE_RE = re.compile(r"说服|让|请|叫|劝|派|要求|告诉|给|对|向|把|被|和|与|同|跟|为|替|见到|看望|问")
+_TO_PERSON_RE = re.compile(r"[对向跟给][\u4e00-\u9fff]{2,3}(?=说|讲|表示|介绍|解释|坦言|感慨|回忆|强调|$)")
 _HEADING_NAME_RE = re.compile(r"[ \u3000]*([\u4e00-\u9fff]{2,5}(?:·[\u4e00-\u9fff]{2,8})?)(代表|委员)")
 _PERSON_FOLLOW = set("说表认介指强告是在的对和与也还都就带等为已曾将从把被向跟给所看坦直感透回解提要希建呼宣率主出接")
 
@@ -277,6 +278,9 @@ def _adverbial(s: str) -> bool:
     if _ADV_RE.fullmatch(s):
         return True
     words = _jieba_words()
+    m = _TO_PERSON_RE.match(s)
+    if m and _adverbial(s[m.end() :]):
+        return True  # 金波对郑勇说: the person spoken to
     for n in (2, 3):
         if len(s) >= n and words.get(s[:n], "")[:2] in ("d", "ad") and _ADV_RE.fullmatch(s[n:]):
             return True
@@ -450,8 +454,8 @@ def _cut_dotted_name(run: str, lex: SpeakerLexicon, words: dict[str, str]) -> st
     dictionary word."""
     head, _, last = run.rpartition("·") if "·" in run else run.rpartition("•")
     n = 0
-    while n < min(6, len(last)) and last[n] in lex.translit_chars:
-        n += 1
+    while n < min(8, len(last)) and last[n] in lex.translit_chars:
+        n += 1  # up to 8: 阿卜杜哈基莫夫
     if n < 2:
         n = next((k for k in (3, 2) if k < len(last) and last[k : k + 2] in words), min(len(last), 3))
     return f"{head}{run[len(head)]}{last[:n]}" if n >= 1 else None
@@ -984,6 +988,8 @@ def _attribute(
         j = t.clause_start - 1
         while j >= p.start and text[j] in "，, \u3000":
             j -= 1
+        if j > p.start and text[j] == "。" and j - 1 in by_close and _opens_sentence(text, by_close[j - 1], p):
+            j -= 1  # “……震撼观众”。《伟大的转折》总制片人欧阳黔森认为: the full stop outside the quote
         q = by_close.get(j)
         if q is not None and q.anchor is None and _embedded_term(text, q, p):
             # “……”两名80后“女将”之一的钟丽萍说: a term inside the speaker's description; the
@@ -1037,6 +1043,14 @@ def _attribute(
         before = [t for t in ts if t.vend <= q.open]
         if before:
             q.continuation_of = before[-1]
+
+
+def _opens_sentence(text: str, q: _Quote, p: Paragraph) -> bool:
+    """Whether the quote starts its sentence (paragraph start or a sentence end before it)."""
+    k = q.open - 1
+    while k >= p.start and text[k] in " \u3000":
+        k -= 1
+    return k < p.start or text[k] in "。！？!?”"
 
 
 def _whole_object(text: str, q: _Quote, p: Paragraph) -> bool:
