@@ -15,8 +15,8 @@ intervals per item type and field, then the errors.
   chosen by its select.py): "test2" — tuned on since the test3 set was made;
 - 8 further short People's Daily articles annotated blind as a third test set
   (tests/gold/pd_statements_test3, chosen by its select.py, 3 diplomatic readouts): tuned on since test4;
-- 16 articles each in test4, test5, test6 and test7, annotated blind; each README gives the figure of
-  its one blind run (the honest figures for new text); test4-test6 were tuned on afterwards, test7 not.
+- 16 articles each in test4-test7 and 24 in test8, annotated blind; each README gives the figure of
+  its one blind run (the honest figures for new text); test4-test7 were tuned on afterwards, test8 not.
 
 Run: .venv/bin/python benchmarks/statements_accuracy.py [-v]   (-v lists every error)
 """
@@ -56,7 +56,9 @@ def main(verbose: bool) -> None:
          shared / "corpora/peoples_daily_2019_2020"),
         ("People's Daily, 16 articles test6 (blind run in its README; tuned on since test7)", ROOT / "tests/gold/pd_statements_test6",
          shared / "corpora/peoples_daily_2019_2020"),
-        ("People's Daily, 16 articles test7, never tuned on", ROOT / "tests/gold/pd_statements_test7",
+        ("People's Daily, 16 articles test7 (blind run in its README; tuned on since test8)", ROOT / "tests/gold/pd_statements_test7",
+         shared / "corpora/peoples_daily_2019_2020"),
+        ("People's Daily, 24 articles test8, never tuned on", ROOT / "tests/gold/pd_statements_test8",
          shared / "corpora/peoples_daily_2019_2020"),
     ]
     pd.set_option("display.width", 200)
