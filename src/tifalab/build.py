@@ -293,50 +293,58 @@ def build_corpus(
     cache_dir = dest / CACHE_DIR
     cache_dir.mkdir(exist_ok=True)
 
-    files, list_failures = _list_inputs(inputs)
-    records: dict[str, InputRecord] = {}
-    shas: dict[str, str | None] = {}
-    for f in files:
-        path = str(f)
-        try:
-            shas[path] = _sha256(f)
-        except OSError as exc:
-            shas[path] = None
-            reason = f"{path}: cannot read ({exc.strerror or type(exc).__name__})"
-            records[path] = InputRecord(path, None, "failed",
-                                        failures=[{"source": path, "stage": "read", "reason": reason}])
-    groups = [[str(f) for f in files[i:i + ROW_GROUP_FILES]] for i in range(0, len(files), ROW_GROUP_FILES)]
-    keys = [_group_key(g, shas, salt) for g in groups]
-    prev = _previous(dest, salt) if use_cache else None
-    reusable = {gi for gi, k in enumerate(keys) if prev and gi < len(prev["row_groups"])
-                and prev["row_groups"][gi]["key"] == k}
-    tasks: list[list[Task]] = []  # batches of at most BATCH_FILES files, never across groups
-    cached: dict[str, Path] = {}  # loaded one at a time while writing: memory stays flat
-    in_tasks: set[str] = set()
-    for gi, group in enumerate(groups):
-        if not tasks or tasks[-1]:
-            tasks.append([])
-        for path in group:
-            sha = shas[path]
-            if sha is None:
-                continue
-            cfile = cache_dir / f"{_cache_key(sha, path, salt)}.json.gz"
-            records[path] = InputRecord(path, sha, "parsed")
-            if use_cache and cfile.is_file():
-                cached[path] = cfile
-                records[path].cached = True
-            elif gi not in reusable:
-                if len(tasks[-1]) >= BATCH_FILES:
-                    tasks.append([])
-                tasks[-1].append((path, sha, str(cfile) if use_cache else None))
-                in_tasks.add(path)
-    tasks = [b for b in tasks if b]
+    # Fresh builds parse (nearly) every file: start the workers now, so their start-up and
+    # lexicon loading overlap the listing and hashing below.
+    pool = _start_pool(config, jobs) if jobs > 1 and _expect_full_parse(dest, use_cache) else None
+    try:
+        files, list_failures = _list_inputs(inputs)
+        records: dict[str, InputRecord] = {}
+        shas: dict[str, str | None] = {}
+        for f in files:
+            path = str(f)
+            try:
+                shas[path] = _sha256(f)
+            except OSError as exc:
+                shas[path] = None
+                reason = f"{path}: cannot read ({exc.strerror or type(exc).__name__})"
+                records[path] = InputRecord(path, None, "failed",
+                                            failures=[{"source": path, "stage": "read", "reason": reason}])
+        groups = [[str(f) for f in files[i:i + ROW_GROUP_FILES]] for i in range(0, len(files), ROW_GROUP_FILES)]
+        keys = [_group_key(g, shas, salt) for g in groups]
+        prev = _previous(dest, salt) if use_cache else None
+        reusable = {gi for gi, k in enumerate(keys) if prev and gi < len(prev["row_groups"])
+                    and prev["row_groups"][gi]["key"] == k}
+        tasks: list[list[Task]] = []  # batches of at most BATCH_FILES files, never across groups
+        cached: dict[str, Path] = {}  # loaded one at a time while writing: memory stays flat
+        in_tasks: set[str] = set()
+        for gi, group in enumerate(groups):
+            if not tasks or tasks[-1]:
+                tasks.append([])
+            for path in group:
+                sha = shas[path]
+                if sha is None:
+                    continue
+                cfile = cache_dir / f"{_cache_key(sha, path, salt)}.json.gz"
+                records[path] = InputRecord(path, sha, "parsed")
+                if use_cache and cfile.is_file():
+                    cached[path] = cfile
+                    records[path].cached = True
+                elif gi not in reusable:
+                    if len(tasks[-1]) >= BATCH_FILES:
+                        tasks.append([])
+                    tasks[-1].append((path, sha, str(cfile) if use_cache else None))
+                    in_tasks.add(path)
+        tasks = [b for b in tasks if b]
+    except BaseException:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+        raise
 
     writer = _TableWriter(dest)
     ok = False
     group_meta: list[dict[str, Any]] = []
     try:
-        results = _run_tasks(tasks, config, jobs, progress)
+        results = _run_tasks(tasks, config, jobs, progress, pool)
         fallback: Pipeline | None = None
         seen_ids: set[str] = set()
         listed = {rec["source"] for rec in list_failures}
@@ -388,6 +396,8 @@ def build_corpus(
         writer.write(to_frames([], list_failures))
         ok = True
     finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=not ok)
         writer.close(ok, before_commit=lambda tmps, stack: _stage_corpus_speakers(dest, tmps, stack))
 
     counts = {t: writer.counts.get(t, 0) for t in TABLES}
@@ -579,31 +589,67 @@ def _articles_of(fr: _FileRows) -> list[dict[str, list[dict[str, Any]]]]:
     return out
 
 
+def _expect_full_parse(dest: Path, use_cache: bool) -> bool:
+    """True when the build will parse (nearly) all inputs: no cache use, or no previous build."""
+    return not use_cache or not (dest / "manifest.json").is_file()
+
+
+def _warm_worker() -> None:
+    """Load the worker's lexicons and tokenizers (lazy in ``Pipeline``) by parsing the bundled
+    sample article, whose statements, speakers and 提法 reach every lazily loaded resource."""
+    from tifalab.io import read_inputs
+    from tifalab.paths import sample_path
+
+    assert _WORKER_PIPELINE is not None
+    sample = sample_path()
+    if sample.is_file():
+        for _ in _WORKER_PIPELINE.parse_many(read_inputs([str(sample)])):
+            pass
+
+
+def _start_pool(config: PipelineConfig, jobs: int) -> ProcessPoolExecutor:
+    """A pool of ``jobs`` workers, started now (a warm-up task each makes the executor spawn
+    them) rather than at the first batch."""
+    from tifalab.tables import arrow_schemas
+
+    ctx = get_context("forkserver") if sys.platform != "win32" else get_context("spawn")
+    pool = ProcessPoolExecutor(
+        max_workers=jobs, mp_context=ctx, initializer=_init_worker,
+        initargs=(config.as_dict(), arrow_schemas()),
+    )
+    for _ in range(jobs):
+        pool.submit(_warm_worker)
+    return pool
+
+
 def _run_tasks(
-    tasks: list[list[Task]], config: PipelineConfig, jobs: int, progress: bool
+    tasks: list[list[Task]], config: PipelineConfig, jobs: int, progress: bool,
+    pool: ProcessPoolExecutor | None = None,
 ) -> Iterator[_FileRows]:
-    """Yield every file's rows in task order; parse in worker processes when jobs > 1."""
+    """Yield every file's rows in task order; parse in worker processes when jobs > 1.
+
+    ``pool``: workers started earlier (see ``_start_pool``); the caller shuts it down.
+    """
     from tqdm import tqdm
 
     n_files = sum(len(b) for b in tasks)
     bar = tqdm(total=n_files, unit="file", disable=not progress or not tasks, file=sys.stderr)
-    if jobs == 1 or n_files < 8:
+    if pool is None and (jobs == 1 or n_files < 8):
         pipe = Pipeline(config)
         for batch in tasks:
             yield from _file_rows(_do_batch(batch, pipe))
             bar.update(len(batch))
         bar.close()
         return
-    from tifalab.tables import arrow_schemas
-
-    ctx = get_context("forkserver") if sys.platform != "win32" else get_context("spawn")
-    with ProcessPoolExecutor(
-        max_workers=jobs, mp_context=ctx, initializer=_init_worker,
-        initargs=(config.as_dict(), arrow_schemas()),
-    ) as pool:
+    own = pool is None
+    pool = pool or _start_pool(config, jobs)
+    try:
         for batch, res in zip(tasks, pool.map(_work, tasks), strict=True):
             yield from _file_rows(res)
             bar.update(len(batch))
+    finally:
+        if own:
+            pool.shutdown(cancel_futures=True)
     bar.close()
 
 
