@@ -65,9 +65,9 @@ def main() -> None:
     timed("tokenize (rjieba+forced)", lambda: [tok.tokenize(p.text) for a in body for p in a.paragraphs])
     timed("formulations.density", lambda: [density(p.text, tok, lex) for a in body for p in a.paragraphs
                                            if p.kind in ("body", "heading", "title", "pull_quote")])
-    from tifalab.pipeline import _Locator
+    from tifalab.pipeline import StatementLocator
 
-    located = [(a, _Locator(a)) for a in body]  # what Pipeline.parse runs: one cut per article
+    located = [(a, StatementLocator(a)) for a in body]  # what Pipeline.parse runs: one cut per article
     timed("Pipeline._formulations", lambda: [pipe._formulations(a, loc) for a, loc in located])
     parsed: list[Parsed] = []
     timed("Pipeline.parse (all)", lambda: parsed.extend(pipe.parse(d) for d in docs))

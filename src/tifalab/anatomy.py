@@ -85,6 +85,8 @@ class _Grammar:
     stub_labels: frozenset[str]
     pull_labels: frozenset[str]
     nonnames: frozenset[str]
+    # A character no credit string can hold (see parse_credits): its search is the fast "no".
+    foreign_re: re.Pattern[str]
 
 
 _NAME_CH = r"[\u4e00-\u9fff\u3400-\u4dbf·•]"
@@ -103,6 +105,14 @@ def _grammar() -> _Grammar:
         rf"^(?P<dl>(?:据)?(?:{src})(?:[\u4e00-\u9fff、·]{{0,16}}?)(?:\d{{1,2}}月\d{{1,2}}日)?电"
         rf"|本报讯|(?:央视网|新华网|人民网)消息(?=[（(：:\s]))"
     )
+    # Everything parse_credits can consume: whitespace, separators, name characters and the
+    # characters of the labels (and the colon after a colon label). Any other character in a
+    # string makes parse_credits return None when its scan reaches it, so one regex search
+    # answers "not a credit string" for prose (a 。 or a digit) without the per-token scan.
+    label_chars = "".join(sorted({ch for lab in labels for ch in lab.label}))
+    foreign = re.compile(
+        r"[^\s、，,；;:：\u4e00-\u9fff\u3400-\u4dbf·•" + re.escape(label_chars) + "]"
+    )
     return _Grammar(
         labels=by_label,
         prefix_re=re.compile("|".join(prefix)),
@@ -111,6 +121,7 @@ def _grammar() -> _Grammar:
         stub_labels=frozenset(load_wordlist(lexicon_path("stub_labels.txt"))),
         pull_labels=frozenset(load_wordlist(lexicon_path("pull_quote_labels.txt"))),
         nonnames=frozenset(load_wordlist(lexicon_path("byline_nonnames.txt"))),
+        foreign_re=foreign,
     )
 
 
@@ -147,6 +158,8 @@ def parse_credits(s: str, base: int = 0, default_role: str | None = None) -> lis
     inside a dateline's brackets (``本报济南10月23日电（潘俊强、王家宏）``), ``default_role``.
     """
     g = _grammar()
+    if g.foreign_re.search(s):  # prose, dates, digits …: the scan below would give None too
+        return None
     n = len(s)
     i = 0
     label: Label | None = None

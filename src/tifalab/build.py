@@ -28,8 +28,12 @@ from typing import Any
 from tifalab import __version__
 from tifalab.atomic import atomic_path, atomic_write_bytes, atomic_write_text, clean_stale_temps
 from tifalab.pipeline import Parsed, Pipeline, PipelineConfig
+from tifalab.tables import TABLES
+
+_ROW_TABLES = tuple(t for t in TABLES if t != "failures")  # the tables rows of articles go to
 
 ROW_GROUP_FILES = 256  # input files per Parquet row group: fixed, so output never depends on jobs
+BATCH_FILES = 32  # files per worker task (inside one row group): few round trips, even load
 CACHE_DIR = ".cache"
 
 
@@ -123,8 +127,12 @@ def _cache_key(sha: str, path: str, salt: str) -> str:
 _WORKER_PIPELINE: Pipeline | None = None  # one per worker process, set by the pool initializer
 
 
-def _init_worker(config_dict: dict[str, Any]) -> None:
+def _init_worker(config_dict: dict[str, Any], schemas: dict[str, Any] | None = None) -> None:
     global _WORKER_PIPELINE
+    if schemas:
+        from tifalab.tables import use_arrow_schemas
+
+        use_arrow_schemas(schemas)
     _WORKER_PIPELINE = Pipeline(PipelineConfig(**config_dict))
 
 
@@ -145,10 +153,39 @@ def _parse_file(path: str, pipeline: Pipeline) -> dict[str, Any]:
     return {"articles": articles, "failures": failures}
 
 
-def _work(task: tuple[str, str | None, str | None]) -> tuple[str, dict[str, Any]]:
-    path, sha, cache_file = task
+Task = tuple[str, str | None, str | None]  # (path, sha256, cache file or None)
+
+
+def _work(batch: list[Task]) -> dict[str, Any]:
     assert _WORKER_PIPELINE is not None
-    return path, _do_task(path, sha, cache_file, _WORKER_PIPELINE)
+    return _do_batch(batch, _WORKER_PIPELINE)
+
+
+def _do_batch(batch: list[Task], pipeline: Pipeline) -> dict[str, Any]:
+    """Parse a batch of files and return its rows as Arrow tables plus per-file facts.
+
+    Why Arrow here: the rows of a batch cross the process boundary as a few column buffers
+    instead of hundreds of thousands of pickled dicts (pickling them cost more than the
+    conversion), and the conversion runs in the workers, in parallel, not in the parent that
+    also writes Parquet. Per file: its failures, article ids and each article's row count per
+    table, so the parent can slice the file out again (and rebuild its rows in the rare case
+    that an article id repeats; see ``_GroupRows``).
+    """
+    from tifalab.tables import to_arrow
+
+    files: list[dict[str, Any]] = []
+    articles: list[dict[str, list[dict[str, Any]]]] = []
+    for path, sha, cache_file in batch:
+        res = _do_task(path, sha, cache_file, pipeline)
+        arts = res["articles"]
+        files.append({
+            "failures": res["failures"],
+            "ids": [a["articles"][0]["article_id"] if a["articles"] else None for a in arts],
+            "counts": [tuple(len(a[t]) for t in _ROW_TABLES) for a in arts],
+        })
+        articles.extend(arts)
+    tables = to_arrow(articles)
+    return {"files": files, "tables": {t: tables[t] for t in _ROW_TABLES}}
 
 
 def _do_task(path: str, sha: str | None, cache_file: str | None, pipeline: Pipeline) -> dict[str, Any]:
@@ -240,7 +277,6 @@ def build_corpus(
     use_cache: bool = True,
 ) -> BuildResult:
     """Build every table of ``inputs`` into ``dest``; see the module docstring."""
-    from tifalab.tables import TABLES
     from tifalab.tables import to_arrow as to_frames
 
     t0 = time.perf_counter()
@@ -257,45 +293,58 @@ def build_corpus(
     cache_dir = dest / CACHE_DIR
     cache_dir.mkdir(exist_ok=True)
 
-    files, list_failures = _list_inputs(inputs)
-    records: dict[str, InputRecord] = {}
-    shas: dict[str, str | None] = {}
-    for f in files:
-        path = str(f)
-        try:
-            shas[path] = _sha256(f)
-        except OSError as exc:
-            shas[path] = None
-            reason = f"{path}: cannot read ({exc.strerror or type(exc).__name__})"
-            records[path] = InputRecord(path, None, "failed",
-                                        failures=[{"source": path, "stage": "read", "reason": reason}])
-    groups = [[str(f) for f in files[i:i + ROW_GROUP_FILES]] for i in range(0, len(files), ROW_GROUP_FILES)]
-    keys = [_group_key(g, shas, salt) for g in groups]
-    prev = _previous(dest, salt) if use_cache else None
-    reusable = {gi for gi, k in enumerate(keys) if prev and gi < len(prev["row_groups"])
-                and prev["row_groups"][gi]["key"] == k}
-    tasks: list[tuple[str, str | None, str | None]] = []
-    cached: dict[str, Path] = {}  # loaded one at a time while writing: memory stays flat
-    in_tasks: set[str] = set()
-    for gi, group in enumerate(groups):
-        for path in group:
-            sha = shas[path]
-            if sha is None:
-                continue
-            cfile = cache_dir / f"{_cache_key(sha, path, salt)}.json.gz"
-            records[path] = InputRecord(path, sha, "parsed")
-            if use_cache and cfile.is_file():
-                cached[path] = cfile
-                records[path].cached = True
-            elif gi not in reusable:
-                tasks.append((path, sha, str(cfile) if use_cache else None))
-                in_tasks.add(path)
+    # Fresh builds parse (nearly) every file: start the workers now, so their start-up and
+    # lexicon loading overlap the listing and hashing below.
+    pool = _start_pool(config, jobs) if jobs > 1 and _expect_full_parse(dest, use_cache) else None
+    try:
+        files, list_failures = _list_inputs(inputs)
+        records: dict[str, InputRecord] = {}
+        shas: dict[str, str | None] = {}
+        for f in files:
+            path = str(f)
+            try:
+                shas[path] = _sha256(f)
+            except OSError as exc:
+                shas[path] = None
+                reason = f"{path}: cannot read ({exc.strerror or type(exc).__name__})"
+                records[path] = InputRecord(path, None, "failed",
+                                            failures=[{"source": path, "stage": "read", "reason": reason}])
+        groups = [[str(f) for f in files[i:i + ROW_GROUP_FILES]] for i in range(0, len(files), ROW_GROUP_FILES)]
+        keys = [_group_key(g, shas, salt) for g in groups]
+        prev = _previous(dest, salt) if use_cache else None
+        reusable = {gi for gi, k in enumerate(keys) if prev and gi < len(prev["row_groups"])
+                    and prev["row_groups"][gi]["key"] == k}
+        tasks: list[list[Task]] = []  # batches of at most BATCH_FILES files, never across groups
+        cached: dict[str, Path] = {}  # loaded one at a time while writing: memory stays flat
+        in_tasks: set[str] = set()
+        for gi, group in enumerate(groups):
+            if not tasks or tasks[-1]:
+                tasks.append([])
+            for path in group:
+                sha = shas[path]
+                if sha is None:
+                    continue
+                cfile = cache_dir / f"{_cache_key(sha, path, salt)}.json.gz"
+                records[path] = InputRecord(path, sha, "parsed")
+                if use_cache and cfile.is_file():
+                    cached[path] = cfile
+                    records[path].cached = True
+                elif gi not in reusable:
+                    if len(tasks[-1]) >= BATCH_FILES:
+                        tasks.append([])
+                    tasks[-1].append((path, sha, str(cfile) if use_cache else None))
+                    in_tasks.add(path)
+        tasks = [b for b in tasks if b]
+    except BaseException:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+        raise
 
     writer = _TableWriter(dest)
     ok = False
     group_meta: list[dict[str, Any]] = []
     try:
-        results = _run_tasks(tasks, config, jobs, progress)
+        results = _run_tasks(tasks, config, jobs, progress, pool)
         fallback: Pipeline | None = None
         seen_ids: set[str] = set()
         listed = {rec["source"] for rec in list_failures}
@@ -310,7 +359,7 @@ def build_corpus(
                         _restore_record(records, path, prev["inputs"].get(path))
                     group_meta.append({"key": keys[gi], "rg": rg})
                     continue
-            batch: list[dict[str, Any]] = []
+            rows = _GroupRows(seen_ids)
             batch_failures: list[dict[str, str]] = []
             for path in group:
                 rec = records[path]
@@ -318,6 +367,7 @@ def build_corpus(
                     if rec.path not in listed:
                         batch_failures.extend(rec.failures)
                     continue
+                res: dict[str, Any] | _FileRows | None
                 if path in cached:
                     res = _load_cached(cached[path])
                 elif path in in_tasks:
@@ -329,17 +379,25 @@ def build_corpus(
                     cfile = cached.get(path) or cache_dir / f"{_cache_key(rec.sha256 or '', path, salt)}.json.gz"
                     res = _do_task(path, rec.sha256, str(cfile) if use_cache else None, fallback)
                     rec.cached = False
-                rec.n_articles = len(res["articles"])
-                rec.failures = res["failures"]
-                if res["failures"]:
-                    rec.status = "failed" if not res["articles"] else "partial"
-                batch.extend(_dedupe_ids(res["articles"], seen_ids))
-                batch_failures.extend(res["failures"])
-            group_meta.append({"key": keys[gi], "rg": writer.write(to_frames(batch, batch_failures))})
+                if isinstance(res, _FileRows):
+                    rec.n_articles = len(res.ids)
+                    failures = res.failures
+                    rows.add_file(res)
+                else:
+                    rec.n_articles = len(res["articles"])
+                    failures = res["failures"]
+                    rows.add_articles(res["articles"])
+                rec.failures = failures
+                if failures:
+                    rec.status = "failed" if not rec.n_articles else "partial"
+                batch_failures.extend(failures)
+            group_meta.append({"key": keys[gi], "rg": writer.write(rows.tables(batch_failures))})
         # failures found while listing inputs (loops, empty folders, skipped files) come last
         writer.write(to_frames([], list_failures))
         ok = True
     finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=not ok)
         writer.close(ok, before_commit=lambda tmps, stack: _stage_corpus_speakers(dest, tmps, stack))
 
     counts = {t: writer.counts.get(t, 0) for t in TABLES}
@@ -424,29 +482,174 @@ def _restore_record(records: dict[str, InputRecord], path: str, prev: dict[str, 
     rec.cached = True
 
 
+@dataclass
+class _FileRows:
+    """One parsed file's rows: a row range of its batch's Arrow tables (see ``_do_batch``)."""
+
+    failures: list[dict[str, str]]
+    ids: list[str | None]  # article ids, in order
+    counts: list[tuple[int, ...]]  # rows per table (``_ROW_TABLES`` order) of each article
+    tables: dict[str, Any]  # the batch's tables
+    offsets: tuple[int, ...]  # first row of this file in each batch table
+
+
+def _file_rows(batch: dict[str, Any]) -> Iterator[_FileRows]:
+    """Split a batch result into its files, in order (row ranges, nothing copied)."""
+    offsets = [0] * len(_ROW_TABLES)
+    for f in batch["files"]:
+        yield _FileRows(f["failures"], f["ids"], f["counts"], batch["tables"], tuple(offsets))
+        for c in f["counts"]:
+            for k, n in enumerate(c):
+                offsets[k] += n
+
+
+class _GroupRows:
+    """The rows of one row group, gathered in file order from worker tables and from dict rows
+    (cache entries, files parsed in the parent), with repeated article ids given ``~N``.
+
+    Consecutive files of one batch become one zero-copy slice; dict rows are converted with
+    ``to_arrow`` in runs. A worker file whose ids repeat an earlier id (rare) is turned back
+    into dict rows so ``_dedupe_ids`` renames exactly as it always did.
+    """
+
+    def __init__(self, seen_ids: set[str]) -> None:
+        self.seen = seen_ids
+        self.pieces: dict[str, list[Any]] = {t: [] for t in _ROW_TABLES}
+        self.pending: list[dict[str, list[dict[str, Any]]]] = []  # dict rows not yet converted
+        self.run: tuple[dict[str, Any], list[int], list[int]] | None = None  # tables, start, end
+
+    def add_articles(self, articles: list[dict[str, list[dict[str, Any]]]]) -> None:
+        self._flush_run()
+        self.pending.extend(_dedupe_ids(articles, self.seen))
+
+    def add_file(self, fr: _FileRows) -> None:
+        ids = [i for i in fr.ids if i is not None]
+        if len(set(ids)) < len(ids) or not self.seen.isdisjoint(ids):
+            self.add_articles(_articles_of(fr))
+            return
+        self.seen.update(ids)
+        self._flush_pending()
+        n = [sum(c[k] for c in fr.counts) for k in range(len(_ROW_TABLES))]
+        if self.run is not None and self.run[0] is fr.tables and self.run[2] == list(fr.offsets):
+            self.run = (fr.tables, self.run[1], [e + k for e, k in zip(self.run[2], n, strict=True)])
+        else:
+            self._flush_run()
+            self.run = (fr.tables, list(fr.offsets), [o + k for o, k in zip(fr.offsets, n, strict=True)])
+
+    def _flush_run(self) -> None:
+        if self.run is not None:
+            tables, start, end = self.run
+            for k, t in enumerate(_ROW_TABLES):
+                self.pieces[t].append(tables[t].slice(start[k], end[k] - start[k]))
+            self.run = None
+
+    def _flush_pending(self) -> None:
+        if self.pending:
+            from tifalab.tables import to_arrow
+
+            tabs = to_arrow(self.pending)
+            for t in _ROW_TABLES:
+                self.pieces[t].append(tabs[t])
+            self.pending = []
+
+    def tables(self, failures: list[dict[str, str]]) -> dict[str, Any]:
+        """Every table of the group (``TABLES`` order), failures last as in ``to_arrow``."""
+        import pyarrow as pa
+
+        from tifalab.tables import arrow_schema
+
+        self._flush_run()
+        self._flush_pending()
+        out: dict[str, Any] = {}
+        for t in TABLES:
+            if t == "failures":
+                out[t] = pa.Table.from_pylist(failures, schema=arrow_schema(t))
+            elif self.pieces[t]:
+                out[t] = pa.concat_tables(self.pieces[t])
+            else:
+                out[t] = arrow_schema(t).empty_table()
+        return out
+
+
+def _articles_of(fr: _FileRows) -> list[dict[str, list[dict[str, Any]]]]:
+    """A worker file's rows back as per-article dict rows (what ``article_rows`` gave)."""
+    rows = {}
+    for k, t in enumerate(_ROW_TABLES):
+        n = sum(c[k] for c in fr.counts)
+        rows[t] = fr.tables[t].slice(fr.offsets[k], n).to_pylist()
+    out: list[dict[str, list[dict[str, Any]]]] = []
+    at = [0] * len(_ROW_TABLES)
+    for c in fr.counts:
+        art: dict[str, list[dict[str, Any]]] = {}
+        for k, t in enumerate(_ROW_TABLES):
+            art[t] = rows[t][at[k]:at[k] + c[k]]
+            at[k] += c[k]
+        art["failures"] = []
+        out.append({t: art[t] for t in TABLES})
+    return out
+
+
+def _expect_full_parse(dest: Path, use_cache: bool) -> bool:
+    """True when the build will parse (nearly) all inputs: no cache use, or no previous build."""
+    return not use_cache or not (dest / "manifest.json").is_file()
+
+
+def _warm_worker() -> None:
+    """Load the worker's lexicons and tokenizers (lazy in ``Pipeline``) by parsing the bundled
+    sample article, whose statements, speakers and 提法 reach every lazily loaded resource."""
+    from tifalab.io import read_inputs
+    from tifalab.paths import sample_path
+
+    assert _WORKER_PIPELINE is not None
+    sample = sample_path()
+    if sample.is_file():
+        for _ in _WORKER_PIPELINE.parse_many(read_inputs([str(sample)])):
+            pass
+
+
+def _start_pool(config: PipelineConfig, jobs: int) -> ProcessPoolExecutor:
+    """A pool of ``jobs`` workers, started now (a warm-up task each makes the executor spawn
+    them) rather than at the first batch."""
+    from tifalab.tables import arrow_schemas
+
+    ctx = get_context("forkserver") if sys.platform != "win32" else get_context("spawn")
+    pool = ProcessPoolExecutor(
+        max_workers=jobs, mp_context=ctx, initializer=_init_worker,
+        initargs=(config.as_dict(), arrow_schemas()),
+    )
+    for _ in range(jobs):
+        pool.submit(_warm_worker)
+    return pool
+
+
 def _run_tasks(
-    tasks: list[tuple[str, str | None, str | None]], config: PipelineConfig, jobs: int, progress: bool
-) -> Iterator[dict[str, Any]]:
-    """Yield results in task order; parse in worker processes when jobs > 1."""
+    tasks: list[list[Task]], config: PipelineConfig, jobs: int, progress: bool,
+    pool: ProcessPoolExecutor | None = None,
+) -> Iterator[_FileRows]:
+    """Yield every file's rows in task order; parse in worker processes when jobs > 1.
+
+    ``pool``: workers started earlier (see ``_start_pool``); the caller shuts it down.
+    """
     from tqdm import tqdm
 
-    bar = tqdm(total=len(tasks), unit="file", disable=not progress or not tasks, file=sys.stderr)
-    if jobs == 1 or len(tasks) < 8:
+    n_files = sum(len(b) for b in tasks)
+    bar = tqdm(total=n_files, unit="file", disable=not progress or not tasks, file=sys.stderr)
+    if pool is None and (jobs == 1 or n_files < 8):
         pipe = Pipeline(config)
-        for path, sha, cfile in tasks:
-            res = _do_task(path, sha, cfile, pipe)
-            bar.update()
-            yield res
+        for batch in tasks:
+            yield from _file_rows(_do_batch(batch, pipe))
+            bar.update(len(batch))
         bar.close()
         return
-    ctx = get_context("forkserver") if sys.platform != "win32" else get_context("spawn")
-    with ProcessPoolExecutor(
-        max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(config.as_dict(),)
-    ) as pool:
-        chunk = max(1, min(64, len(tasks) // (jobs * 8) or 1))
-        for _path, res in pool.map(_work, tasks, chunksize=chunk):
-            bar.update()
-            yield res
+    own = pool is None
+    pool = pool or _start_pool(config, jobs)
+    try:
+        for batch, res in zip(tasks, pool.map(_work, tasks), strict=True):
+            yield from _file_rows(res)
+            bar.update(len(batch))
+    finally:
+        if own:
+            pool.shutdown(cancel_futures=True)
     bar.close()
 
 

@@ -42,6 +42,9 @@ _NUM_RX = re.compile(NUMBER_RE)
 _UNIT_WIDTH = {"％": "%", "‰": "‰"}
 _RANGE_RX = re.compile(_RANGE_SEP + "(" + NUMBER_RE + ")")
 _BIG_UNIT_RX = re.compile("[十百千万亿]")
+#: what may follow a number that has no unit right after it: a range separator (the first
+#: character of _RANGE_SEP) or 余/多 before the unit (see find_numbers)
+_AFTER_NUMBER = frozenset("—–-~～至到余多")
 
 
 class _WordIndex:
@@ -112,6 +115,7 @@ class NumberLexicon:
         default_factory=dict, init=False, repr=False, compare=False
     )
     _unit_idx: _WordIndex | None = field(default=None, init=False, repr=False, compare=False)
+    _unit_firsts: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for name in ("post_qualifiers", "pre_qualifiers", "target_cues", "forward", "past",
@@ -120,6 +124,7 @@ class NumberLexicon:
         for u in self.units:  # units are longest first: the first tuple of a spelling wins
             self._unit_of.setdefault(u[0], u)
         object.__setattr__(self, "_unit_idx", _WordIndex(tuple(self._unit_of)))
+        object.__setattr__(self, "_unit_firsts", frozenset(u[:1] for u in self._unit_of if u))
 
 
 def _lines(path: Path) -> list[list[str]]:
@@ -283,17 +288,14 @@ def _distribute(text: str, pos: int, obj: str, lex: NumberLexicon) -> list[str] 
 
 def _kind(text: str, start: int, lex: NumberLexicon) -> str:
     """target or mention, from the words before the number (see module docstring)."""
-    s = start
-    while s > 0 and text[s - 1] not in _SENT_END:
-        s -= 1
+    # sentence start: after the last sentence end before ``start`` (rfind per end mark, in C)
+    s = max(text.rfind(ch, 0, start) for ch in _SENT_END) + 1
     sentence_before = text[s:start]
     if _contains(sentence_before, lex._idx["past"], lex.past_not):
         return "mention"
     if _contains(sentence_before, lex._idx["target_cues"], ()):
         return "target"
-    p = start
-    while p > 0 and text[p - 1] != "\n":
-        p -= 1
+    p = text.rfind("\n", 0, start) + 1
     if _contains(text[p:start], lex._idx["forward"], lex.forward_not):
         return "target"
     return "mention"
@@ -326,14 +328,21 @@ def find_numbers(
         prev = text[start - 1] if start else ""
         if prev == "第" or (prev.isascii() and prev.isalnum()) or prev in ".．":
             continue
+        i = m.end()
+        # Most numeral runs (一些, 统一, 十分 …) have no unit after them: a unit, a range
+        # separator or 余/多 must follow, which one set lookup tells before any parsing.
+        nxt = text[i : i + 1]
+        if nxt not in lex._unit_firsts and nxt not in _AFTER_NUMBER:
+            continue
+        unit_hit = _match_unit(text, i, lex)
+        if unit_hit is None and nxt not in _AFTER_NUMBER:
+            continue  # the range and 余/多 branches below need that next character
         if any(a < m.end() and start < b for a, b in slogan_spans):
             continue
         value = parse_number(num_s)
         if value is None:
             continue
-        i = m.end()
         value_max = None
-        unit_hit = _match_unit(text, i, lex)
         # a range: 10—15家, 4.5-5%, 5%—5.5%
         after_first = i + (len(unit_hit[0]) if unit_hit else 0)
         rm = _RANGE_RX.match(text, after_first)

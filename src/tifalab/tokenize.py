@@ -133,6 +133,9 @@ def split_numerals(tokens: Sequence[str]) -> list[str]:
     return merged
 
 
+_match_start = re.Match.start  # unbound: map() over matches without a Python-level lambda
+
+
 class TermMatcher:
     """Find lexicon entries in text as non-overlapping spans, the same way everywhere.
 
@@ -160,20 +163,28 @@ class TermMatcher:
         self._max_len = max((len(t) for t in self.terms), default=0)
         # character pairs inside entries: an entry can only cross a match's end at such a pair
         self._inner_pairs = frozenset(t[i : i + 2] for t in self.terms for i in range(len(t) - 1))
-        # First two characters of every entry (the whole entry when it is one character): a
-        # position where neither text[p:p+2] nor (with one-character entries) text[p] is a head
-        # starts no entry, which a set lookup tells far faster than walking the trie.
-        self._heads = frozenset(t[:2] for t in self.terms)
-        self._has_single = any(len(t) == 1 for t in self.terms)
+        # Candidate starts: a position where an entry may start must show the first ``k``
+        # characters of some entry (k = 3, or the shortest entry's length when shorter). A
+        # regex finds positions whose next k characters are each a possible character at that
+        # place in some entry (first char + lookahead classes), then a set lookup of the k-gram
+        # keeps the true heads; the trie walk runs only there. With k = 3 there are about six
+        # times fewer trie walks than with pairs on news text, and fewer regex hits to filter.
+        min_len = min((len(t) for t in self.terms), default=0)
+        self._has_single = min_len == 1
+        self._k = k = min(3, min_len)
+        width = 2 if k == 1 else k  # with one-character entries: pairs, plus the single chars
+        self._heads = frozenset(t[:width] for t in self.terms)
         firsts = "".join(sorted(self._trie))
-        seconds = "".join(sorted({t[1] for t in self.terms if len(t) > 1}))
         if not firsts:
             self._first = None
         elif self._has_single:
             self._first = re.compile("[" + re.escape(firsts) + "]")
         else:
-            # candidate positions: a first character followed by some entry's second character
-            self._first = re.compile("[" + re.escape(firsts) + "](?=[" + re.escape(seconds) + "])")
+            ahead = "".join(
+                "[" + re.escape("".join(sorted({t[i] for t in self.terms}))) + "]"
+                for i in range(1, k)
+            )
+            self._first = re.compile("[" + re.escape(firsts) + "](?=" + ahead + ")")
 
     def _longest_end(self, text: str, pos: int) -> int:
         """End of the longest entry starting at ``pos`` (``pos`` when none starts there)."""
@@ -228,7 +239,9 @@ class TermMatcher:
             cands = [s for m in self._first.finditer(text)
                      if text[(s := m.start()) : s + 2] in heads or text[s] in heads]
         else:
-            cands = [s for m in self._first.finditer(text) if text[(s := m.start()) : s + 2] in heads]
+            k = self._k
+            found = map(_match_start, self._first.finditer(text))
+            cands = [s for s in found if text[s : s + k] in heads]
         pos = 0
         for s in cands:
             if s < pos:  # inside the previous match or stretch
