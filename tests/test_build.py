@@ -94,7 +94,9 @@ def test_incremental_build_reparses_only_changed_inputs(tmp_path: Path) -> None:
     third = build_corpus([root], dest, jobs=1, progress=False)
     assert third.n_parsed == 1
     after_change = _digests(dest)
-    victim = sorted((dest / ".cache").glob("*.json.gz"))[0]
+    # the entry the third build wrote (the changed file's): the oldest name in sort order may be a
+    # stale entry of the file's previous content, which no build reads again (a flaky choice)
+    victim = max((dest / ".cache").glob("*.json.gz"), key=lambda f: f.stat().st_mtime_ns)
     victim.write_bytes(b"damaged")  # a damaged cache entry is parsed again, not trusted
     (dest / "manifest.json").unlink()  # no previous manifest: no row-group reuse, caches are read
     fourth = build_corpus([root], dest, jobs=1, progress=False)
