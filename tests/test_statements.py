@@ -379,3 +379,12 @@ def test_dialogue_answer_and_dictionary_adverbs() -> None:
     assert by.get("红国，身体咋样？", (None, None))[0] != "李红国"  # he answers, he did not ask
     assert by["你看，炸豆腐、鸡肉……"] == ("王新云", "介绍")
     assert by["以前，过年哪有这么丰盛。"] == ("王新云", "介绍")
+
+
+def test_signed_remark_without_quotation_marks() -> None:
+    text = ("国际回声\n病毒是人类的共同敌人，我们应当团结一致、共同应对。\n"
+            "——埃及《消息报》外交及阿拉伯事务部主任侯萨姆\n")
+    _, res = _run(text)
+    assert [(s.speaker.name, s.kind, s.verb, s.text) for s in res.statements] == [
+        ("侯萨姆", "indirect", None, "病毒是人类的共同敌人，我们应当团结一致、共同应对。")
+    ]

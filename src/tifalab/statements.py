@@ -738,6 +738,7 @@ def extract_statements(
                 else:
                     _term(text, p, pi, a, b, term_quotes)
 
+    statements.extend(_signed_remarks(text, paragraphs, paras, per_para_t, registry, vre, lex, known_forms))
     statements.sort(key=lambda s: (s.start, s.nested))
     # speaker ids in order of first statement
     speakers: list[Speaker] = []
@@ -788,6 +789,51 @@ def _context_ok(text: str, q: _Quote, p: Paragraph, name: str, lex: SpeakerLexic
             return False
         i = inside.find(sur, i + 1)
     return True
+
+
+def _signed_remarks(
+    text: str, paragraphs: Sequence[Paragraph], paras: list[Paragraph], per_para_t: list[list[_Trigger]],
+    registry: _Registry, vre: re.Pattern[str], lex: SpeakerLexicon, known: frozenset[str],
+) -> list[Statement]:
+    """Remarks printed without quotation marks and signed on the next line (声音, 国际回声 boxes):
+    ``……。`` then ``——泰国…中心发言人塔威信`` or ``——江苏省委书记娄勤俭在…全会上说``. The remark is
+    one indirect statement of the signer, verb as written after the name (说) or null."""
+    out: list[Statement] = []
+    index = {p.index: i for i, p in enumerate(paras)}
+    for sig in paragraphs:
+        a = _lstrip(text, sig.start, sig.end)
+        if not text.startswith("——", a):
+            continue
+        b = _rstrip(text, a + 2, sig.end)
+        line = text[a + 2 : b]
+        if not (2 <= len(line) <= 60) or any(c in line for c in "，。：“”"):
+            continue
+        verb = None
+        m = next(reversed(list(vre.finditer(line))), None)  # the last verb of the line
+        if m is not None and m.end() == len(line):
+            found = _find_speaker(text, a + 2, a + 2 + m.start(), m.group(), lex, known)
+            verb = lex.lemma(m.group())
+        else:
+            sp0 = _parse(line, lex)
+            found = (sp0, a + 2, b) if sp0.kind == "person" and sp0.name else None
+        if found is None or found[0].kind != "person" or not found[0].name:
+            continue
+        prev = [p for p in paras if p.end <= sig.start and p.index < sig.index]
+        if not prev:
+            continue
+        target = prev[-1]
+        if any(t.parsed.kind == "person" for t in per_para_t[index[target.index]]) or any(
+            c in text[target.start : target.end] for c in "“「"
+        ):
+            continue  # the paragraph has speech of its own
+        if sig.index - target.index > 1 and any(q.index not in index for q in paragraphs if target.index < q.index < sig.index):
+            continue
+        ta, tb = _lstrip(text, target.start, target.end), _rstrip(text, target.start, target.end)
+        if tb - ta < 8:
+            continue
+        sp, via = registry.resolve(found[0], found[1], sig.start)
+        out.append(_statement(text, index[target.index], paras, ta, tb, "indirect", via, verb, sp))
+    return out
 
 
 def _subject_after(text: str, q: _Quote, p: Paragraph, registry: _Registry) -> str | None:
