@@ -16,7 +16,7 @@ intervals per item type and field, then the errors.
 - 8 further short People's Daily articles annotated blind as a third test set
   (tests/gold/pd_statements_test3, chosen by its select.py, 3 diplomatic readouts): tuned on since test4;
 - 16 articles each in test4-test7 and 24 in test8, annotated blind; each README gives the figure of
-  its one blind run (the honest figures for new text); test4-test7 were tuned on afterwards, test8 not.
+  its one blind run (the honest figures for new text); test4-test7 were tuned on afterwards, test8 by one rule (signed remarks).
 
 Run: .venv/bin/python benchmarks/statements_accuracy.py [-v]   (-v lists every error)
 """
