@@ -274,6 +274,19 @@ _CAPTION_HEAD = re.compile(r"^(?:图为|(?:上|下|左|右|中|左上|右上|左
 _PHOTO_ONLY = re.compile(r"(?:新华社|本报|人民网|中新社)(?:记者)?发(?:\s*[（(][^（）()]{1,20}[）)])?$")
 
 
+# Cheap necessary conditions for the end-anchored patterns above, checked before their
+# searches (which try every position of a paragraph): what such a match must end with.
+def _ends_in_bracket(t: str) -> bool:
+    r"""``_PAREN_TAIL``/``_AGENCY_TAIL`` can match only if the last non-blank char is ）or )
+    (after the bracket both allow only ``\s`` — the same characters ``str.rstrip`` strips)."""
+    return t.rstrip()[-1:] in ("）", ")")
+
+
+def _may_end_photo_only(t: str) -> bool:
+    """``_PHOTO_ONLY`` ends with 发 or a closing bracket, at the end or before a final newline."""
+    return (t[:-1] if t.endswith("\n") else t)[-1:] in ("发", "）", ")")
+
+
 def _title_like(p: str) -> bool:
     return (
         0 < len(p) <= 64
@@ -437,7 +450,7 @@ def _photo_tail(p: str, base: int = 0) -> tuple[int, list[_Credit]] | None:
     """A photographer credit closing a paragraph: ``caption  本报记者 李  舸摄（人民视觉）``."""
     g = _grammar()
     core = p
-    m = _AGENCY_TAIL.search(core)
+    m = _AGENCY_TAIL.search(core) if _ends_in_bracket(core) else None
     if m and re.search(r"(摄|图|摄影)$", core[: m.start()]):
         core = core[: m.start()]
     if not re.search(r"(摄|图|摄影)$", core):
@@ -483,7 +496,8 @@ def _classify(b: _Builder, stub: bool) -> None:
             inner, off = mw.group(1), 1
         cr = parse_credits(inner, p.start + off)
         if cr is None:
-            core = _AGENCY_TAIL.sub("", inner) if re.search(r"(摄|图)\s*[（(][^（）()]{1,10}[）)]\s*$", inner) else None
+            core = _AGENCY_TAIL.sub("", inner) if _ends_in_bracket(inner) and re.search(
+                r"(摄|图)\s*[（(][^（）()]{1,10}[）)]\s*$", inner) else None
             if core:
                 cr = parse_credits(core, p.start + off)
         if cr:
@@ -510,13 +524,13 @@ def _classify(b: _Builder, stub: bool) -> None:
             b.photos.append(Photo(cap or None, cr[0].name, p.index, p.start, p.end))
             p.kind = "caption"
             continue
-        if _CAPTION_HEAD.match(t) or _PHOTO_ONLY.search(t):
+        if _CAPTION_HEAD.match(t) or (_may_end_photo_only(t) and _PHOTO_ONLY.search(t)):
             p.kind = "caption"
             cap = _PHOTO_ONLY.sub("", t).rstrip()
             b.photos.append(Photo(cap or None, None, p.index, p.start, p.end))
             continue
         # 5. credits in brackets at the end of a paragraph: （本报记者 X） / （据新华社…电 记者X）
-        mt = _PAREN_TAIL.search(t)
+        mt = _PAREN_TAIL.search(t) if _ends_in_bracket(t) else None
         if mt:
             inner_txt = mt.group("inner")
             ist = mt.start("inner")

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
+from operator import add
 from pathlib import Path
 from typing import Any
 
@@ -181,7 +182,9 @@ def _do_batch(batch: list[Task], pipeline: Pipeline) -> dict[str, Any]:
         files.append({
             "failures": res["failures"],
             "ids": [a["articles"][0]["article_id"] if a["articles"] else None for a in arts],
-            "counts": [tuple(len(a[t]) for t in _ROW_TABLES) for a in arts],
+            "counts": (counts := [tuple(len(a[t]) for t in _ROW_TABLES) for a in arts]),
+            # the file's rows per table: the parent slices it out without summing per article
+            "rows": tuple(map(sum, zip(*counts, strict=True))) if counts else (0,) * len(_ROW_TABLES),
         })
         articles.extend(arts)
     tables = to_arrow(articles)
@@ -491,16 +494,16 @@ class _FileRows:
     counts: list[tuple[int, ...]]  # rows per table (``_ROW_TABLES`` order) of each article
     tables: dict[str, Any]  # the batch's tables
     offsets: tuple[int, ...]  # first row of this file in each batch table
+    ends: tuple[int, ...]  # one past its last row in each batch table
 
 
 def _file_rows(batch: dict[str, Any]) -> Iterator[_FileRows]:
     """Split a batch result into its files, in order (row ranges, nothing copied)."""
-    offsets = [0] * len(_ROW_TABLES)
+    start: tuple[int, ...] = (0,) * len(_ROW_TABLES)
     for f in batch["files"]:
-        yield _FileRows(f["failures"], f["ids"], f["counts"], batch["tables"], tuple(offsets))
-        for c in f["counts"]:
-            for k, n in enumerate(c):
-                offsets[k] += n
+        end = tuple(map(add, start, f["rows"]))
+        yield _FileRows(f["failures"], f["ids"], f["counts"], batch["tables"], start, end)
+        start = end
 
 
 class _GroupRows:
@@ -516,7 +519,8 @@ class _GroupRows:
         self.seen = seen_ids
         self.pieces: dict[str, list[Any]] = {t: [] for t in _ROW_TABLES}
         self.pending: list[dict[str, list[dict[str, Any]]]] = []  # dict rows not yet converted
-        self.run: tuple[dict[str, Any], list[int], list[int]] | None = None  # tables, start, end
+        # the current run of consecutive files of one batch: (tables, start rows, end rows)
+        self.run: tuple[dict[str, Any], tuple[int, ...], tuple[int, ...]] | None = None
 
     def add_articles(self, articles: list[dict[str, list[dict[str, Any]]]]) -> None:
         self._flush_run()
@@ -529,12 +533,11 @@ class _GroupRows:
             return
         self.seen.update(ids)
         self._flush_pending()
-        n = [sum(c[k] for c in fr.counts) for k in range(len(_ROW_TABLES))]
-        if self.run is not None and self.run[0] is fr.tables and self.run[2] == list(fr.offsets):
-            self.run = (fr.tables, self.run[1], [e + k for e, k in zip(self.run[2], n, strict=True)])
+        if self.run is not None and self.run[0] is fr.tables and self.run[2] == fr.offsets:
+            self.run = (fr.tables, self.run[1], fr.ends)  # the next file of the same batch
         else:
             self._flush_run()
-            self.run = (fr.tables, list(fr.offsets), [o + k for o, k in zip(fr.offsets, n, strict=True)])
+            self.run = (fr.tables, fr.offsets, fr.ends)
 
     def _flush_run(self) -> None:
         if self.run is not None:
@@ -575,8 +578,7 @@ def _articles_of(fr: _FileRows) -> list[dict[str, list[dict[str, Any]]]]:
     """A worker file's rows back as per-article dict rows (what ``article_rows`` gave)."""
     rows = {}
     for k, t in enumerate(_ROW_TABLES):
-        n = sum(c[k] for c in fr.counts)
-        rows[t] = fr.tables[t].slice(fr.offsets[k], n).to_pylist()
+        rows[t] = fr.tables[t].slice(fr.offsets[k], fr.ends[k] - fr.offsets[k]).to_pylist()
     out: list[dict[str, list[dict[str, Any]]]] = []
     at = [0] * len(_ROW_TABLES)
     for c in fr.counts:

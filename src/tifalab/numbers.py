@@ -34,6 +34,7 @@ from tifalab.paths import lexicon_path
 from tifalab.slogans import find_slogans
 
 _SENT_END = "。！？!?\n"
+_SENT_END_IN_LINE = _SENT_END.replace("\n", "")
 _CLAUSE_END = "。！？!?；;，,：:、\n"
 _OBJ_BREAK = set("。！？!?；;，,：:、\n“”‘’\"'（）()《》【】「」『』—…·/ \t")
 _RANGE_SEP = r"[—–\-~～至到]{1,2}"
@@ -288,14 +289,21 @@ def _distribute(text: str, pos: int, obj: str, lex: NumberLexicon) -> list[str] 
 
 def _kind(text: str, start: int, lex: NumberLexicon) -> str:
     """target or mention, from the words before the number (see module docstring)."""
-    # sentence start: after the last sentence end before ``start`` (rfind per end mark, in C)
-    s = max(text.rfind(ch, 0, start) for ch in _SENT_END) + 1
+    # Paragraph start, then the sentence start: after the last sentence end before ``start``
+    # (rfind per end mark, in C). \n is a sentence end too, so the sentence never starts before
+    # the paragraph and each rfind stops there (a rare mark such as ! is not searched for back
+    # to the start of the article).
+    p = text.rfind("\n", 0, start) + 1
+    s = p
+    for ch in _SENT_END_IN_LINE:
+        j = text.rfind(ch, p, start)
+        if j >= s:
+            s = j + 1
     sentence_before = text[s:start]
     if _contains(sentence_before, lex._idx["past"], lex.past_not):
         return "mention"
     if _contains(sentence_before, lex._idx["target_cues"], ()):
         return "target"
-    p = text.rfind("\n", 0, start) + 1
     if _contains(text[p:start], lex._idx["forward"], lex.forward_not):
         return "target"
     return "mention"

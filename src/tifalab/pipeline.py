@@ -63,7 +63,7 @@ class Pipeline:
         self.config = config or PipelineConfig()
         self._lexicon = None
         self._tokenizer = None
-        self._wordlike: dict[str, bool] = {}  # token -> is_word_token(token), memoised
+        self._wordlike: _WordlikeMemo = _WordlikeMemo()  # token -> is_word_token(token)
 
     # -- resources -------------------------------------------------------------------------
     @property
@@ -143,26 +143,21 @@ class Pipeline:
             return self._formulations_by_paragraph(paras, locate)
         # Every newline is a token, so no token crosses a paragraph boundary.
         cache = self._wordlike
-        missing = set(tokens).difference(cache)
-        if missing:
-            if len(cache) > 500_000:  # bound the memo in long-lived processes
-                cache.clear()
-                missing = set(tokens)
-            from tifalab.tokenize import _WORDLIKE
-
-            search = _WORDLIKE.search
-            for t in missing:
-                cache[t] = search(t) is not None
-        n_tokens = sum(map(cache.__getitem__, tokens))  # word tokens (is_word_token)
+        if len(cache) > 500_000:  # bound the memo in long-lived processes
+            cache.clear()
+        # word tokens (is_word_token); the memo computes a token it has not seen on lookup,
+        # so no set of the article's tokens is built to find the new ones first
+        n_tokens = sum(map(cache.__getitem__, tokens))
         themes_of = self.formulation_lexicon().themes_of
         hits: list[FormulationHit] = []
         found = [i for i in compress(count(), map(themes_of.__contains__, tokens)) if cache[tokens[i]]]
         if found:
-            ends = list(accumulate(map(len, tokens)))
             bases = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+            at = done = 0  # offset in the joined text of token ``done``
             for i in found:
                 t = tokens[i]
-                at = ends[i] - len(t)  # offset in the joined text
+                at += sum(map(len, tokens[done:i]))  # summed per stretch, not for every token
+                done = i
                 pi = bisect.bisect_right(bases, at) - 1
                 para = paras[pi]
                 start = para.start + at - bases[pi]
@@ -215,6 +210,16 @@ class Pipeline:
                 yield self.parse(doc)
             except Exception as exc:  # a parser bug must not lose the file: report it
                 yield Failure(doc.source, f"{doc.source}: parser error {type(exc).__name__}: {exc}", "parse")
+
+
+class _WordlikeMemo(dict[str, bool]):
+    """token -> ``is_word_token(token)``, computed on first lookup (``__missing__``)."""
+
+    def __missing__(self, token: str) -> bool:
+        from tifalab.tokenize import _WORDLIKE
+
+        value = self[token] = _WORDLIKE.search(token) is not None
+        return value
 
 
 class StatementLocator:

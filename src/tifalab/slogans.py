@@ -57,6 +57,11 @@ _MEMBER_RE = re.compile(rf"({_NUM})([{_CLASSIFIERS}]?)([^{_NUM_CHARS}零〇]+?)(
 _BIG_RE = re.compile(r"(?<![第0-9零〇一二两三四五六七八九十百千])(十[一二三四五六七八九]?|[两三四五六七八九])大")
 _SEP_MEMBER = rf"{_NUM}[{_CLASSIFIERS}]?[^\s{_NUM_CHARS}零〇、，,；;。：:“”‘’]{{1,4}}"
 _SEP_ENUM_RE = re.compile(rf"(?<![第0-9零〇一二两三四五六七八九十百千]){_SEP_MEMBER}(?:、{_SEP_MEMBER}){{2,}}")
+# What every match of the two patterns above holds, without their leading lookbehind: a text
+# without it has no match. Their lookbehind keeps the regex engine from jumping to candidate
+# characters, so they try every position; these hints do jump, and most texts have neither.
+_BIG_HINT = re.compile(r"(?:十[一二三四五六七八九]?|[两三四五六七八九])大")
+_SEP_ENUM_HINT = re.compile(rf"、{_NUM}")
 
 
 @dataclass(frozen=True)
@@ -257,7 +262,7 @@ def find_slogans(
                 add(Slogan(phrase, list(kparts), m.start(), m.end(), kind=kind))
 
     # 3. unquoted enumerations of 3+ members separated by 、
-    for m in _SEP_ENUM_RE.finditer(text):
+    for m in _SEP_ENUM_RE.finditer(text) if _SEP_ENUM_HINT.search(text) else ():
         if _overlaps((m.start(), m.end()), taken):
             continue
         members = parse_members(m.group(0), lex)
@@ -268,7 +273,7 @@ def find_slogans(
             add(Slogan(m.group(0), members, m.start(), m.end(), kind="enumeration"))
 
     # 4. X大 + noun (三大核心任务, 十大工程), not 第三大 and not party congresses (党的十九大)
-    for m in _BIG_RE.finditer(text):
+    for m in _BIG_RE.finditer(text) if _BIG_HINT.search(text) else ():
         if text[max(0, m.start() - 2) : m.start()] == "党的":
             continue
         noun = _trim_noun(text[m.end() : m.end() + 12], lex)

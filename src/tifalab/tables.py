@@ -475,14 +475,23 @@ def to_arrow(
     items: Iterable[dict[str, list[dict[str, Any]]]], failures: Iterable[dict[str, Any]] = ()
 ) -> dict[str, Any]:
     """Like ``to_frames`` but straight to Arrow tables: the build's fast path (no pandas)."""
-    import pyarrow as pa
-
     acc: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
     for rows in items:
         for t, rs in rows.items():
             acc[t].extend(rs)
     acc["failures"].extend(failures)
-    return {t: pa.Table.from_pylist(acc[t], schema=arrow_schema(t)) for t in TABLES}
+    return {t: _rows_to_table(acc[t], arrow_schema(t)) for t in TABLES}
+
+
+def _rows_to_table(rows: list[dict[str, Any]], schema: Any) -> Any:
+    """``pa.Table.from_pylist(rows, schema=schema)``, faster: the rows are converted as one
+    struct array, so the per-column lookups in every dict run in Arrow's C++ converter
+    instead of a Python list comprehension per column (same values, types and metadata; a
+    missing key is null in both)."""
+    import pyarrow as pa
+
+    arr = pa.array(rows, type=pa.struct(list(schema)))
+    return pa.Table.from_arrays(arr.flatten(), schema=schema)
 
 
 def corpus_speakers(speakers: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:

