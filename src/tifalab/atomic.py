@@ -8,6 +8,7 @@ POSIX for a same-filesystem rename).
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -50,10 +51,32 @@ def atomic_write_text(path: str | os.PathLike[str], text: str, encoding: str = "
     return Path(path)
 
 
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
-    with atomic_path(path) as tmp:
-        tmp.write_bytes(data)
-    return Path(path)
+_SEQ = itertools.count()
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, durable: bool = True) -> Path:
+    """Write ``data`` to ``path`` atomically.
+
+    ``durable=False`` skips the fsync and the mkstemp/chmod round trips: for derived files that a
+    reader checks anyway (the build's per-file cache entries, which are re-parsed when damaged),
+    where one fsync per input file cost more than writing the entry. The rename is still atomic,
+    so no reader ever sees a half-written entry under the final name.
+    """
+    if durable:
+        with atomic_path(path) as tmp:
+            tmp.write_bytes(data)
+        return Path(path)
+    target = Path(path)
+    tmp = target.with_name(f"{TMP_PREFIX}{os.getpid()}-{next(_SEQ)}{target.suffix}")
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
+    return target
 
 
 def atomic_write_with(path: str | os.PathLike[str], writer: Callable[[Path], None]) -> Path:

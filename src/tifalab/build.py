@@ -195,7 +195,7 @@ def _do_task(path: str, sha: str | None, cache_file: str | None, pipeline: Pipel
     res = _parse_file(path, pipeline)
     if cache_file and sha:
         payload = gzip.compress(json.dumps(res, ensure_ascii=False).encode("utf-8"), compresslevel=1, mtime=0)
-        atomic_write_bytes(cache_file, payload)
+        atomic_write_bytes(cache_file, payload, durable=False)  # a damaged entry is re-parsed
     return res
 
 
