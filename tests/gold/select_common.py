@@ -75,3 +75,27 @@ class Picker:
         print(f"{n_eligible} eligible")
         for path in sorted(self.chosen):
             print(path.relative_to(CORPUS))
+
+
+LOCAL = re.compile(r"省委|市委|县委|书记|省长|市长|县长|局长")
+
+
+def select_with_quotas(
+    seed: int, n: int, *, per_month: int = 4, page_repeats: int = 1, foreign: int = 3, local: int = 4
+) -> None:
+    """The drawing of test4 and later sets: 700-2200 characters, a reporting verb (强调 too) after
+    a name; first ``foreign`` foreign-affairs articles (FOREIGN at least twice), then ``local``
+    local-governance articles (LOCAL at least twice, no foreign marker), then fill up to ``n``."""
+    paths = eligible(seed, 700, 2200, verbs=(*VERBS, "强调"))
+    pick = Picker(per_month=per_month, page_repeats=page_repeats)
+    taken = 0
+    for path in paths:
+        if taken < foreign and len(FOREIGN.findall(path.read_text("utf-8"))) >= 2 and pick.take(path):
+            taken += 1
+    taken = 0
+    for path in paths:
+        text = path.read_text("utf-8")
+        if taken < local and len(LOCAL.findall(text)) >= 2 and not FOREIGN.search(text) and pick.take(path):
+            taken += 1
+    pick.fill(paths, n)
+    pick.report(len(paths))

@@ -17,28 +17,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-import re
 
-from select_common import FOREIGN, VERBS, Picker, eligible
-
-LOCAL = re.compile(r"省委|市委|县委|书记|省长|市长|县长|局长")
-
-
-def main() -> None:
-    paths = eligible(8181, 700, 2200, verbs=(*VERBS, "强调"))
-    pick = Picker(per_month=6, page_repeats=2)
-    foreign = 0
-    for path in paths:
-        if foreign < 3 and len(FOREIGN.findall(path.read_text("utf-8"))) >= 2 and pick.take(path):
-            foreign += 1
-    local = 0
-    for path in paths:
-        text = path.read_text("utf-8")
-        if local < 4 and len(LOCAL.findall(text)) >= 2 and not FOREIGN.search(text) and pick.take(path):
-            local += 1
-    pick.fill(paths, 24)
-    pick.report(len(paths))
-
+from select_common import select_with_quotas
 
 if __name__ == "__main__":
-    main()
+    select_with_quotas(8181, 24, per_month=6, page_repeats=2)
