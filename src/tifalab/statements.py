@@ -991,7 +991,7 @@ def _sentence_subject(
     c1 = s0
     while c1 < c0 and text[c1] not in _BOUNDARY:
         c1 += 1
-    hits = sorted((text.find(k, s0, c1), k) for k in known if text.find(k, s0, c1) > s0)
+    hits = sorted(hit for k in known if (hit := (text.find(k, s0, c1), k))[0] > s0)
     if hits:
         i, n = hits[0][0], max((k for pos, k in hits if pos == hits[0][0]), key=len)
         sp = _parse(text[s0 : i + len(n)], lex)
