@@ -642,8 +642,9 @@ def extract_statements(
     for p in paras:
         if p.kind == "heading":
             hm = _HEADING_NAME_RE.fullmatch(text, p.start, _rstrip(text, p.start, p.end))
-            if hm and is_valid_name(hm.group(1), lex, after_title=True) | _tagged_as_name(hm.group(1)) | (
-                hm.group(1) not in _jieba_words()
+            if hm and (
+                is_valid_name(hm.group(1), lex, after_title=True) or hm.group(1) not in _jieba_words()
+                or _tagged_as_name(hm.group(1))  # the POS tagger last: it is the slow check
             ):
                 registry._learn(Speaker(name=hm.group(1), mention=hm.group(0), kind="person", role_suffix=hm.group(2)))
     registry.add_bare_mentions(paras)
