@@ -388,3 +388,30 @@ def test_signed_remark_without_quotation_marks() -> None:
     assert [(s.speaker.name, s.kind, s.verb, s.text) for s in res.statements] == [
         ("侯萨姆", "indirect", None, "病毒是人类的共同敌人，我们应当团结一致、共同应对。")
     ]
+
+
+def test_split_quote_noun_intro_and_this_is_sentences() -> None:
+    text = ("标题\n“每次面对选择，他考虑的从来不是自己。”县公安局局长朱勇说：“他身上总有一股钻劲儿。”\n"
+            "王大娘的儿子说：“非得给那小子两巴掌。”朱勇赶紧说：“只要动手，怎么都亏。”\n"
+            "隔着院门传来村支书李红兵的声音：“红国，身体咋样？中午想吃啥？”\n"
+            "“人不能只顾自己，要多为别人想想。”这是村支书兰辉生前的话。\n"
+            "“前进征程上，我们要坚持和平发展道路。”习近平总书记在大会上的重要讲话让世界振奋。\n")
+    _, res = _run(text)
+    by = {s.text: (s.speaker.name, s.verb) for s in res.statements}
+    assert by["每次面对选择，他考虑的从来不是自己。"] == ("朱勇", "说")  # first half of a split quote
+    assert by["他身上总有一股钻劲儿。"] == ("朱勇", "说")
+    assert by.get("非得给那小子两巴掌。", (None, None))[0] != "朱勇"  # introduced by its own colon
+    assert by["红国，身体咋样？中午想吃啥？"] == ("李红兵", None)  # …的声音：“…”
+    assert by["人不能只顾自己，要多为别人想想。"] == ("兰辉", None)  # 这是X…的话
+    assert by["前进征程上，我们要坚持和平发展道路。"] == ("习近平", None)  # name + title after it
+
+
+def test_term_inside_adverbial_and_sentence_end_between_quote_and_verb() -> None:
+    text = ("标题\n习近平总书记在“不忘初心、牢记使命”主题教育总结大会上强调：“只有坚持思想建党，不忘初心才能更加自觉。”\n"
+            "“我们防控的是病毒，不是哪一类人。”来自索马里的留学生丁某说。酒店总监凯瑟琳·麦克纳布则表示：“我们现在很安全。”\n")
+    _, res = _run(text)
+    by = {s.text: (s.speaker.name, s.verb) for s in res.statements}
+    assert by["只有坚持思想建党，不忘初心才能更加自觉。"] == ("习近平", "强调")
+    assert by["我们现在很安全。"] == ("凯瑟琳·麦克纳布", "表示")
+    # the quote before a finished sentence (…丁某说。) is not 麦克纳布's
+    assert by.get("我们防控的是病毒，不是哪一类人。", (None, None))[0] != "凯瑟琳·麦克纳布"

@@ -53,7 +53,7 @@ _ADV_TOKEN = (
     r"|一度|接着|继而|耐心|坦诚|动情|激动|兴奋|高兴|自豪|感慨|深情|笑着|笑|一再|反复|多次|曾经|不止一次|早就"
     r"|特别|明确|公开|首次|正式|坦率|由衷|深有感触|语重心长|[\u4e00-\u9fff]{1,4}地"
     r"|完全|充分|始终|一直|十分|非常|坚定|衷心|真诚|深深|更加|仍然|依然|致辞时?|发言时?|讲话时?"
-    r"|在[^，。“”：:,]{1,25}?(?:时|上|中|里|后|前|期间|之际|之时|间)"
+    r"|在(?:[^，。“”：:,]|“[^“”，。：]{1,20}”){1,30}?(?:时|上|中|里|后|前|期间|之际|之时|间)"
     r"|" + _VERB_TIME +
     r"|(?:对|向|跟|给)(?:本报|新华社)?(?:记者|我们|笔者|大家|媒体)|(?:接受)?(?:本报|新华社)?(?:记者)?(?:采访|专访)时?"
     r"|日前|近日|当天|昨天|今天|此前|最近|近来|会上|会后|并|并且|(?:\d{1,2}月)?\d{1,2}日(?:晚|上午|下午)?)"
@@ -101,6 +101,8 @@ class _Quote:
     next: _Quote | None = None
     anchor: _Trigger | None = None  # the trigger that attributes it
     continuation_of: _Trigger | None = None
+    # “A”X说：“B”: the trigger after A introduces B; A is X's too unless something else claims it
+    split_of: _Trigger | None = None
 
 
 @dataclass
@@ -709,8 +711,20 @@ def extract_statements(
                     # speech with no verb: the person named as subject right after it, or the
                     # one person the paragraph names, else unknown
                     names = {n for pos, n in registry.timeline if p.start <= pos <= p.end and n}
-                    subject = _subject_after(text, q, p, registry)
-                    if subject is not None:
+                    intro = _noun_intro(text, q, p, registry)
+                    split = q.split_of
+                    if intro is None and split is not None and split.resolved is not None and split.resolved.kind == "person":
+                        # “每次面对选择…”朱勇说：“他身上…”: the first half of a split quote
+                        statements.append(
+                            _statement(text, q.para, paras, q.cstart, q.cend, "direct", split.via, split.verb, split.resolved)
+                        )
+                        for a, b in q.inner:
+                            _term(text, p, pi, a, b, term_quotes)
+                        continue
+                    subject = _subject_after(text, q, p, registry) if intro is None else None
+                    if intro is not None:
+                        who, via = intro
+                    elif subject is not None:
                         who, via = registry._person(subject, None), "name"
                     elif len(names) == 1 and not per_para_t[pi] and _context_ok(text, q, p, next(iter(names)), lex):
                         who, via = registry._person(names.pop(), None), "context"
@@ -837,6 +851,22 @@ def _signed_remarks(
     return out
 
 
+def _noun_intro(text: str, q: _Quote, p: Paragraph, registry: _Registry) -> tuple[Speaker, str] | None:
+    """传来村支书李红兵的声音：“…” / 他的话：“…”: a noun of speech (声音, 话, 嘱咐 …) after a person
+    introduces the quote, which is that person's direct statement with verb null. The person is a
+    name the article knows (ending right before 的) or 他/她."""
+    m = _NOUN_INTRO_RE.search(text, p.start, q.open)
+    if m is None:
+        return None
+    j = m.start()
+    if text[j - 1 : j] in ("他", "她") and text[j - 2 : j - 1] not in ("其", "们"):
+        return registry.resolve(Speaker(name=None, mention=text[j - 1], kind="person"), j - 1, p.start)
+    best = max((n for n in registry.known if text.endswith(n, p.start, j)), key=len, default=None)
+    if best is None:
+        return None
+    return registry._person(best, None), "name"
+
+
 def _subject_after(text: str, q: _Quote, p: Paragraph, registry: _Registry) -> str | None:
     """A known person named as the subject right after a closed quote that ends a sentence.
 
@@ -848,7 +878,7 @@ def _subject_after(text: str, q: _Quote, p: Paragraph, registry: _Registry) -> s
     if q.close is None:
         return None
     inside = text[q.cstart : q.cend].rstrip()
-    if not inside or inside[-1] not in "。！？!?":
+    if not inside or inside[-1] not in "。！？!?…":
         return None
     a = q.close + 1
     b = a
@@ -857,6 +887,23 @@ def _subject_after(text: str, q: _Quote, p: Paragraph, registry: _Registry) -> s
     clause = text[a:b]
     if b < p.end and text[b] in "：:" and _lstrip(text, b + 1, p.end) < p.end and text[_lstrip(text, b + 1, p.end)] in _TOP_OPEN:
         return None  # “红国，身体咋样？”李红国连忙回应：“…”: the subject introduces a quote of his own
+    # “人不能只顾自己…。”这是兰辉的胸怀 / 这是习近平同志对…的总结: a 这是-sentence that names
+    # whose words they were; the name may be followed by 的 or 同志 there
+    this = _THIS_IS_RE.match(clause)
+    if this:
+        rest = clause[this.end() :]
+        for name in sorted(registry.known, key=len, reverse=True):
+            if rest.startswith(name) and len(rest) > len(name):
+                return name
+        for k in range(min(8, len(rest)), 1, -1):
+            sp = _parse(rest[:k], registry.lex)
+            if sp.kind == "person" and sp.name and rest.startswith(sp.name) and (
+                sp.affiliations or sp.name in registry.known
+                or (rest[len(sp.name) : len(sp.name) + 1] in ("的", "同", "生", "在", "对") and _bare_name_ok(sp.name))
+            ):
+                registry._learn(sp)
+                return sp.name
+        return None
     best: tuple[int, str] | None = None
     for name in registry.known:
         i = clause.find(name)
@@ -867,6 +914,13 @@ def _subject_after(text: str, q: _Quote, p: Paragraph, registry: _Registry) -> s
         sp = _parse(clause[: i + len(name)], registry.lex)
         if sp.kind == "person" and sp.name == name and (best is None or i < best[0]):
             best = (i, name)
+    if best is None:
+        # “前进征程上…。”习近平总书记在…大会上的重要讲话: a name with its title after it
+        for k in range(min(8, len(clause)), 2, -1):
+            sp = _parse(clause[:k], registry.lex)
+            if sp.kind == "person" and sp.name and sp.affiliations and clause.startswith(sp.name):
+                registry._learn(sp)
+                return sp.name
     return best[1] if best else None
 
 
@@ -894,6 +948,11 @@ def _triggers(
 ) -> list[_Trigger]:
     out: list[_Trigger] = []
     spans = [(q.open, (q.close if q.close is not None else p.end)) for q in qs]
+    # short quotes that are no sentences (terms), by closing mark: their opening mark
+    term_close = {
+        q.close: q.open for q in qs
+        if q.close is not None and q.cend - q.cstart <= 20 and not _is_sentence_like(text[q.cstart : q.cend])
+    }
     for m in vre.finditer(text, p.start, p.end):
         vs, ve = m.start(), m.end()
         if any(a <= vs <= b for a, b in spans):
@@ -917,6 +976,13 @@ def _triggers(
                 continue
         c0 = _clause_start(text, vs, p.start)
         found = _find_speaker(text, c0, vs, m.group(), lex, known)
+        c1 = c0
+        while found is None and c1 - 1 in term_close:
+            # 习近平总书记在“不忘初心、牢记使命”主题教育总结大会上强调: a term inside the clause
+            c1 = _clause_start(text, term_close[c1 - 1], p.start)
+            found = _find_speaker(text, c1, vs, m.group(), lex, known)
+            if found is not None:
+                c0 = c1
         if found is None:
             found = _sentence_subject(text, c0, vs, p, known, lex)
         if found is None:
@@ -935,6 +1001,13 @@ def _triggers(
     return out
 
 
+# verbs of a turn in a dialogue: the quote before them is the other party's
+_REPLY_VERBS = frozenset({"回应", "回答", "回复", "答", "答道", "反问", "追问", "接话", "应道", "回道"})
+# 隔着院门传来村支书李红兵的声音：“…”: a noun of speech after the person introduces the quote
+_NOUN_INTRO_RE = re.compile(
+    r"的(?:声音|话|话语|回答|答复|嘱咐|叮嘱|心声|感言|留言|寄语|回信|来信|誓言|感慨|感叹|心里话|肺腑之言|原话)[：:][ \u3000]*$"
+)
+_THIS_IS_RE = re.compile(r"这(?:正|就|便|也)?是")
 _JOINT_RE = re.compile(r"联合声明|联合公报|共同声明|共同发表|联名|双方")
 # verbs that take a whole clause as object without a comma (王毅表示中方已…, 完全相信中方将…)
 _BARE_VERBS = frozenset({"表示", "相信", "认为", "强调", "指出", "呼吁", "敦促"})
@@ -1052,13 +1125,20 @@ def _attribute(
             # “……”看着楼下新装的供水管道，62岁的居民陈华说: one short clause in between
             k2 = _clause_start(text, j, p.start) - 1 if j >= p.start else -1
             gap_q = by_close.get(k2)
-            if gap_q is not None and j - k2 <= 25 and _quote_ends_sentence(text, gap_q):
+            if gap_q is not None and j - k2 <= 25 and text[j] not in "。！？!?；;" and _quote_ends_sentence(text, gap_q):
                 q = gap_q
         elif q is not None and not opens:
             q = q if t.mstart - t.clause_start <= 25 and _quote_ends_sentence(text, q) else None
         k0 = _lstrip(text, t.vend, p.end)
         if q is not None and k0 < p.end and text[k0] in "：:" and _lstrip(text, k0 + 1, p.end) in by_open:
-            q = None  # “红国，身体咋样？”李红国连忙回应：“身体好得很…”: the verb introduces its own quote
+            # “红国，身体咋样？”李红国连忙回应：“身体好得很…”: the verb introduces its own quote;
+            # the quote before is the same speaker's first half only when it is no question and
+            # the verb no reply (“每次面对选择…”朱勇说：“他身上…”)
+            inside = text[q.cstart : q.cend].rstrip()
+            before = text[_rstrip(text, p.start, q.open) - 1] if q.open > p.start else ""
+            if q.anchor is None and inside[-1:] not in "？?" and t.verb not in _REPLY_VERBS and before not in ("：", ":"):
+                q.split_of = t
+            q = None
         if q is not None and q.anchor is None:
             gap = text[q.close + 1 : t.clause_start] if q.close is not None else ""
             inside = text[q.cstart : q.cend].rstrip()
