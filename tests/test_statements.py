@@ -415,3 +415,16 @@ def test_term_inside_adverbial_and_sentence_end_between_quote_and_verb() -> None
     assert by["我们现在很安全。"] == ("凯瑟琳·麦克纳布", "表示")
     # the quote before a finished sentence (…丁某说。) is not 麦克纳布's
     assert by.get("我们防控的是病毒，不是哪一类人。", (None, None))[0] != "凯瑟琳·麦克纳布"
+
+
+def test_directives_take_an_addressee_without_comma_and_their_nouns_do_not() -> None:
+    text = ("标题\n调研期间，中央纪委书记赵乐际到旧址参观，要求纪检监察干部继承弘扬党的优良传统。\n"
+            "上海市工商联副主席周桐宇委员建议对失业人员强化社会保障。\n"
+            "村党支部书记杨凡说，全村设党员志愿岗6处，号召党员积极参与防控。\n"
+            "各地积极响应党中央号召，坚定信心。按照通知要求，各地开展检查。这项技术对精度要求非常高。\n")
+    _, res = _run(text)
+    got = [(s.speaker.name, s.verb, s.text) for s in res.statements]
+    assert ("赵乐际", "要求", "纪检监察干部继承弘扬党的优良传统。") in got  # after a time frame
+    assert ("周桐宇", "建议", "对失业人员强化社会保障。") in got
+    assert [g for g in got if g[0] == "杨凡"] == [("杨凡", "说", "全村设党员志愿岗6处，号召党员积极参与防控。")]
+    assert not any(v in ("号召", "要求") and n != "赵乐际" for n, v, _ in got)

@@ -959,6 +959,11 @@ def _triggers(
             continue
         if m.group() == "说" and text[vs - 1 : vs] == "来":
             continue  # 对行业主管部门来说: a frame, nobody speaks
+        c_head = text[_clause_start(text, vs, p.start) : vs]
+        if _NOUN_USE_RE.search(c_head):
+            continue  # 积极响应党中央号召， / 按照本通知要求，: the verb's noun, nobody speaks here
+        if lex.lemma(m.group()) == "要求" and _DEMAND_LEVEL_RE.match(text, m.end()):
+            continue  # …对精度要求非常高: a standard, not a directive
         after = text[ve] if ve < p.end else ""
         bare = False  # 王毅表示中方已建立…: a clause complement with no comma after the verb
         quoted_obj = _VERB_OBJECT_RE.match(text, ve, p.end) if after == "“" else None
@@ -985,9 +990,17 @@ def _triggers(
                 c0 = c1
         if found is None:
             found = _sentence_subject(text, c0, vs, p, known, lex)
+            if found is not None and bare and lex.lemma(m.group()) in _DIRECTIVES and any(
+                x.indirect_start is not None and x.indirect_start < vs
+                and not any(ch in text[x.indirect_start : vs] for ch in "。！？!?")
+                for x in out
+            ):
+                continue  # 杨凡说，全村设…，号召党员…: part of his statement
         if found is None:
             continue
         sp, ms, me = found
+        if bare and sp.kind != "person" and lex.lemma(m.group()) in _DIRECTIVES:
+            continue  # …印发通知要求…: a directive without comma is read for persons only
         sp = _resolve_demonstrative_org(text, sp, ms, p.start)
         t = _Trigger(pi, c0, ms, me, lex.lemma(m.group()), vs, ve, sp)
         j = ve
@@ -1007,10 +1020,20 @@ _REPLY_VERBS = frozenset({"回应", "回答", "回复", "答", "答道", "反问
 _NOUN_INTRO_RE = re.compile(
     r"的(?:声音|话|话语|回答|答复|嘱咐|叮嘱|心声|感言|留言|寄语|回信|来信|誓言|感慨|感叹|心里话|肺腑之言|原话)[：:][ \u3000]*$"
 )
+# a clause that only sets the time opens the sentence (调研期间，/ 疫情发生以来，)
+_TIME_FRAME_RE = re.compile(r"[^，。“”：:,；;]{1,20}?(?:期间|以来|之际|时|后)[，,]")
+# directives added to the bare verbs: read for persons only, and never into a sentence whose
+# subject already reports something (杨凡说，…，号召党员…)
+_DIRECTIVES = frozenset({"要求", "建议", "号召", "勉励", "提醒", "叮嘱", "嘱咐"})
+_NOUN_USE_RE = re.compile(r"响应|按照|根据|遵照|依照|依据")
+_DEMAND_LEVEL_RE = re.compile(r"(?:很|非常|更|较|越来越|极|不|也|高|严|低)")
 _THIS_IS_RE = re.compile(r"这(?:正|就|便|也)?是")
 _JOINT_RE = re.compile(r"联合声明|联合公报|共同声明|共同发表|联名|双方")
 # verbs that take a whole clause as object without a comma (王毅表示中方已…, 完全相信中方将…)
-_BARE_VERBS = frozenset({"表示", "相信", "认为", "强调", "指出", "呼吁", "敦促"})
+# and directives that take an addressee and what it is to do (赵乐际…要求纪检监察干部继承…, 勉励大家…)
+_BARE_VERBS = frozenset({
+    "表示", "相信", "认为", "强调", "指出", "呼吁", "敦促", "要求", "建议", "号召", "勉励", "提醒", "叮嘱", "嘱咐",
+})
 # 表示 + a noun of feeling or stance is a gesture, not a statement (表示诚挚慰问, 表示感谢)
 _GESTURE_RE = re.compile(
     r"(?:了|最|高度|强烈|坚决|深切|深深|由衷|真诚|衷心|诚挚|热烈|亲切|极大|严重|充分|十分|非常|一定|积极"
@@ -1053,6 +1076,9 @@ def _sentence_subject(
     lead = _LEAD_RE.match(text, s0, c0)
     if lead:
         s0 = lead.end()
+    frame = _TIME_FRAME_RE.match(text, s0, c0)
+    if frame:
+        s0 = _lstrip(text, frame.end(), c0)  # 调研期间，赵乐际到…参观，要求…: a time frame first
     if _JOINT_RE.search(text, s0, c0):
         return None  # 埃尔多安和俄罗斯总统普京…发表联合声明，呼吁…: a joint subject
     for n in sorted((k for k in known if text.startswith(k, s0)), key=len, reverse=True):
