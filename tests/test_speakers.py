@@ -157,3 +157,19 @@ def test_disciplines_grades_and_bare_units_belong_to_the_title() -> None:
 def test_finnish_transliteration() -> None:
     sp = parse_speaker_mention("芬兰国家卫生与福利研究所所长米卡·萨尔米宁")
     assert sp.name == "米卡·萨尔米宁"
+
+
+def test_titles_after_the_name_come_from_the_lexicon() -> None:
+    def affs(m: str) -> tuple[str | None, list[tuple[str | None, str | None]]]:
+        sp = parse_speaker_mention(m)
+        return sp.name, [(a.organization, a.title) for a in sp.affiliations]
+
+    assert affs("王希光老人") == ("王希光", [(None, "老人")])
+    # a full mention, then a title after the name
+    assert affs("网龙网络公司首席执行官熊立博士") == ("熊立", [("网龙网络公司", "首席执行官"), (None, "博士")])
+    assert affs("张三先生") == ("张三", [])  # a form of address, no affiliation
+    assert parse_speaker_mention("李涛代表").role_suffix == "代表"
+    assert parse_speaker_mention("韩国总统").name is None  # a country and its title
+    # 那 is a syllable in a ·-name, not a demonstrative
+    assert affs("《精英论坛报》总编辑何塞·那威") == ("何塞·那威", [("《精英论坛报》", "总编辑")])
+    assert "post_name_titles.txt" in str(lexicon_file("post_name_titles.txt"))

@@ -46,10 +46,7 @@ _GOVERNING_RE = re.compile(r"^(?:党工委|管委会|党委|党组|区委|县委
 # reporting verbs are not on it (王强, 贝绍克 hold 强 of 强调, 绍 of 介绍): a name is instead refused
 # when it holds a whole reporting verb of two or more characters (陈华强调 is 陈华 + 强调), or 说/称.
 _NAME_BAD = set("的了是在和与及等们这那其该我你他她它说称就也还都又则、，。：；（）《》“”‘’0123456789")
-_POST_NAME_TITLES = (
-    "总书记", "副主席", "主席", "副总理", "总理", "委员长", "书记", "院士", "教授", "外长",
-    "大使", "部长", "省长", "市长", "县长", "区长", "先生", "女士", "同志", "代表", "委员",
-)
+_DOTTED_NAME_BAD = set("的了是在说称们则也还都就又曾将已并、，。：；（）《》“”‘’0123456789")
 _ROLE_SUFFIXES = ("代表", "委员")
 _PRONOUNS = {"他": "他", "她": "她"}
 
@@ -73,6 +70,9 @@ class SpeakerLexicon:
     verb_lemmas: tuple[tuple[str, str], ...] = ()  # (form as written, reported lemma): 告诉记者 -> 告诉
     title_modifiers: frozenset[str] = frozenset()  # words that belong to the title (著名, 现场, 原)
     translit_chars: frozenset[str] = frozenset()  # characters of transliterated names (普京, 默克尔)
+    # titles after a name (习近平总书记), longest first, and the forms of address among them (先生)
+    post_titles: tuple[str, ...] = ()
+    honorifics: frozenset[str] = frozenset()
 
     def lemma(self, verb: str) -> str:
         """The reporting verb as reported: the form without adverbs or objects (告诉记者 -> 告诉)."""
@@ -98,6 +98,7 @@ def _load(lexicon_dir: str | None) -> SpeakerLexicon:
         for r in load_table(f("institution_speakers.txt"))
     ]
     ranks = tuple((r[0], r[1], r[2]) for r in load_table(f("ranks.tsv")) if len(r) >= 3)
+    post_rows = load_table(f("post_name_titles.txt"))
     return SpeakerLexicon(
         titles=titles,
         max_title=max((len(t) for t in titles), default=1),
@@ -114,6 +115,8 @@ def _load(lexicon_dir: str | None) -> SpeakerLexicon:
         verb_lemmas=tuple((r[0], r[1]) for r in verb_rows if len(r) > 1 and r[1]),
         title_modifiers=modifiers,
         translit_chars=_load_chars(f("transliteration_chars.txt")),
+        post_titles=tuple(sorted((r[0] for r in post_rows), key=len, reverse=True)),
+        honorifics=frozenset(r[0] for r in post_rows if len(r) > 1 and r[1] == "honorific"),
     )
 
 
@@ -179,7 +182,9 @@ def is_valid_name(name: str, lex: SpeakerLexicon, *, after_title: bool = False) 
 
 
 def _is_valid_name(name: str, lex: SpeakerLexicon, after_title: bool) -> bool:
-    if not name or any(c in _NAME_BAD for c in name) or "记者" in name or "采访" in name:
+    # a ·-name is transliterated: 那, 其, 和 … are syllables there (何塞·那威), not function words
+    bad = _DOTTED_NAME_BAD if ("·" in name or "•" in name) else _NAME_BAD
+    if not name or any(c in bad for c in name) or "记者" in name or "采访" in name:
         return False
     if any(v in name for v in _name_verbs(lex.verbs)):
         return False
@@ -659,13 +664,13 @@ def _parse_person_core(m: str, lex: SpeakerLexicon) -> Speaker | None:
             return inner
         return None
     # name + post-name title: 习近平总书记, 李涛代表; surname + title: 陈书记
-    for t in _POST_NAME_TITLES:
+    for t in lex.post_titles:
         if m.endswith(t) and len(m) > len(t):
             head = m[: -len(t)]
             for k in (3, 2):
                 org, name = head[:-k], head[-k:]
                 if (
-                    t not in _ROLE_SUFFIXES and t not in ("先生", "女士", "同志") and len(org) >= 2
+                    t not in _ROLE_SUFFIXES and t not in lex.honorifics and len(org) >= 2
                     and is_valid_name(name, lex) and any(org.endswith(x) for x in lex.org_suffixes)
                 ):
                     # 中国人民大学法学院周珂教授: organization, name, then the title
@@ -674,14 +679,27 @@ def _parse_person_core(m: str, lex: SpeakerLexicon) -> Speaker | None:
                         name=name, mention=m, kind="person", affiliations=affs, area=area,
                         rank=_best_rank(affs, area, lex),
                     )
-            if is_valid_name(head, lex):
+            if is_valid_name(head, lex) and not (
+                t not in lex.honorifics and t not in _ROLE_SUFFIXES
+                and (jieba_words().get(head, "nr")[:2] in ("ns", "nt") or head.endswith("国"))
+            ):
+                # (韩国总统 is a country and its title, not a person 韩国)
                 sp = Speaker(name=head, mention=m, kind="person")
                 if t in _ROLE_SUFFIXES:
                     sp.role_suffix = t
-                elif t not in ("先生", "女士", "同志"):
+                elif t not in lex.honorifics:
                     sp.affiliations = [Affiliation(organization=None, title=t)]
                     sp.rank = estimate_rank(t, None, None, lex)
                 return sp
+            if len(head) >= 4 and t not in _ROLE_SUFFIXES:
+                # 网龙网络公司首席执行官熊立博士: a full mention, then a title after the name
+                inner = _parse_person_core(head, lex)
+                if inner is not None and inner.name and inner.affiliations and head.endswith(inner.name):
+                    inner.mention = m
+                    if t not in lex.honorifics:
+                        inner.affiliations = [*inner.affiliations, Affiliation(organization=None, title=t)]
+                        inner.rank = _best_rank(inner.affiliations, inner.area, lex)
+                    return inner
     if len(m) >= 2 and m[0] in lex.surnames:
         title = _title_suffix(m[1:], lex)
         if title and len(title) == len(m) - 1:

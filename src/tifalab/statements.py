@@ -821,7 +821,7 @@ def _signed_remarks(
             continue
         b = _rstrip(text, a + 2, sig.end)
         line = text[a + 2 : b]
-        if not (2 <= len(line) <= 60) or any(c in line for c in "，。：“”"):
+        if not (2 <= len(line) <= 60) or any(c in line for c in "，。："):
             continue
         verb = None
         m = next(reversed(list(vre.finditer(line))), None)  # the last verb of the line
@@ -904,12 +904,24 @@ def _subject_after(text: str, q: _Quote, p: Paragraph, registry: _Registry) -> s
                 registry._learn(sp)
                 return sp.name
         return None
+    frame = _FRAME_CLAUSE_RE.match(clause)
+    if frame and b < p.end and text[b] in "，,":
+        # “在中国受到了很好的照顾…！”历经一个月的治疗，尼日利亚籍友人金斯利近日…: a clause that
+        # only sets time or place comes first; the subject opens the next clause
+        a2 = _lstrip(text, b + 1, p.end)
+        b = a2
+        while b < p.end and text[b] not in _BOUNDARY:
+            b += 1
+        clause = text[a2:b]
     best: tuple[int, str] | None = None
     for name in registry.known:
         i = clause.find(name)
-        if i < 0 or i + len(name) > 40 or i + len(name) >= len(clause):
+        if i < 0 or i + len(name) > 40:
             continue
-        if clause[i + len(name)] in "的和与及、等们同跟":
+        if i + len(name) == len(clause):
+            if b >= p.end or text[b] not in "，,":
+                continue  # …广西三江县玉马村贫困户王同边，在工作队帮扶下…: a subject before a comma
+        elif clause[i + len(name)] in "的和与及、等们同跟":
             continue
         sp = _parse(clause[: i + len(name)], registry.lex)
         if sp.kind == "person" and sp.name == name and (best is None or i < best[0]):
@@ -1027,6 +1039,7 @@ _TIME_FRAME_RE = re.compile(r"[^，。“”：:,；;]{1,20}?(?:期间|以来|�
 _DIRECTIVES = frozenset({"要求", "建议", "号召", "勉励", "提醒", "叮嘱", "嘱咐"})
 _NOUN_USE_RE = re.compile(r"响应|按照|根据|遵照|依照|依据")
 _DEMAND_LEVEL_RE = re.compile(r"(?:很|非常|更|较|越来越|极|不|也|高|严|低)")
+_FRAME_CLAUSE_RE = re.compile(r"(?:在|历经|经过|随着|当|从|自|如今|目前|近日|日前|去年|今年|此后|后来)[^，。“”：:,]{1,20}$")
 _THIS_IS_RE = re.compile(r"这(?:正|就|便|也)?是")
 _JOINT_RE = re.compile(r"联合声明|联合公报|共同声明|共同发表|联名|双方")
 # verbs that take a whole clause as object without a comma (王毅表示中方已…, 完全相信中方将…)
