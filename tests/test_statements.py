@@ -428,3 +428,11 @@ def test_directives_take_an_addressee_without_comma_and_their_nouns_do_not() -> 
     assert ("周桐宇", "建议", "对失业人员强化社会保障。") in got
     assert [g for g in got if g[0] == "杨凡"] == [("杨凡", "说", "全村设党员志愿岗6处，号召党员积极参与防控。")]
     assert not any(v in ("号召", "要求") and n != "赵乐际" for n, v, _ in got)
+
+
+def test_verbless_quote_not_given_to_a_person_named_as_an_object() -> None:
+    text = ("标题\n2018年，她首次亮相大满贯正赛，虽然输给了法国名将科内特，但她对自己的职业之路更加坚定。"
+            "“与高手比赛，我感觉差距不太大。”\n")
+    _, res = _run(text)
+    by = {s.text: s.speaker.name for s in res.statements}
+    assert by.get("与高手比赛，我感觉差距不太大。") != "科内特"

@@ -74,6 +74,10 @@ _VERB_OBJECT_RE = re.compile(r"了[\u4e00-\u9fff]{1,4}[：:]|了?“[^”“\n]{
 _DEMONSTRATIVE_ORG_RE = re.compile(r"^[该本]([\u4e00-\u9fff]{1,2})$")
 # before a name, words that make it an object, not the subject (说服了…郭璐萍, 对郭璐萍, 让他)
 _OBJECT_CUE_RE = re.compile(r"说服|让|请|叫|劝|派|要求|告诉|给|对|向|把|被|和|与|同|跟|为|替|见到|看望|问")
+# verbs whose object a person is (输给了…科内特, 会见…): that person is no subject of the clause
+_CONTEXT_OBJECT_RE = re.compile(
+    r"输给|战胜|击败|会见|会晤|接见|看望|慰问|采访|授予|表彰|邀请|陪同|欢迎|感谢|告诉|问|对|向|给|让|请|把|被|跟"
+)
 _TO_PERSON_RE = re.compile(r"[对向跟给][\u4e00-\u9fff]{2,3}(?=说|讲|表示|介绍|解释|坦言|感慨|回忆|强调|$)")
 _HEADING_NAME_RE = re.compile(r"[ \u3000]*([\u4e00-\u9fff]{2,5}(?:·[\u4e00-\u9fff]{2,8})?)(代表|委员)")
 _PERSON_FOLLOW = set("说表认介指强告是在的对和与也还都就带等为已曾将从把被向跟给所看坦直感透回解提要希建呼宣率主出接")
@@ -793,6 +797,8 @@ def _context_ok(text: str, q: _Quote, p: Paragraph, name: str, lex: SpeakerLexic
         c0 = max(sent.rfind(c, 0, i) for c in "，,：:") + 1
         if _OBJECT_CUE_RE.search(sent[c0:i]):
             return False
+    if not _named_as_subject(text, p.start, q.open, name):
+        return False
     inside = text[q.cstart : q.cend]
     if name in inside:
         return False
@@ -804,6 +810,21 @@ def _context_ok(text: str, q: _Quote, p: Paragraph, name: str, lex: SpeakerLexic
             return False
         i = inside.find(sur, i + 1)
     return True
+
+
+def _named_as_subject(text: str, a: int, b: int, name: str) -> bool:
+    """Whether ``name`` occurs in ``text[a:b]`` as a possible subject, not after an object cue in
+    its clause (虽然输给了法国名将科内特). No occurrence before the quote (the name comes after it)
+    counts as a subject."""
+    i = text.find(name, a, b)
+    if i < 0:
+        return True
+    while i >= 0:
+        c0 = _clause_start(text, i, a)
+        if not _CONTEXT_OBJECT_RE.search(text, c0, i):
+            return True
+        i = text.find(name, i + 1, b)
+    return False
 
 
 def _signed_remarks(
