@@ -16,7 +16,9 @@ intervals per item type and field, then the errors.
 - 8 further short People's Daily articles annotated blind as a third test set
   (tests/gold/pd_statements_test3, chosen by its select.py, 3 diplomatic readouts): tuned on since test4;
 - 16 articles each in test4-test7 and 24 in test8, annotated blind; each README gives the figure of
-  its one blind run (the honest figures for new text); test4-test7 were tuned on afterwards, test8 by one rule (signed remarks).
+  its one blind run (the honest figures for new text); test4-test8 were tuned on afterwards;
+- 32 articles in test9, annotated blind by four annotators and scored once at the end of session 3
+  (its README).
 
 Run: .venv/bin/python benchmarks/statements_accuracy.py [-v]   (-v lists every error)
 """
@@ -58,7 +60,9 @@ def main(verbose: bool) -> None:
          shared / "corpora/peoples_daily_2019_2020"),
         ("People's Daily, 16 articles test7 (blind run in its README; tuned on since test8)", ROOT / "tests/gold/pd_statements_test7",
          shared / "corpora/peoples_daily_2019_2020"),
-        ("People's Daily, 24 articles test8 (blind run in its README; one rule since)", ROOT / "tests/gold/pd_statements_test8",
+        ("People's Daily, 24 articles test8 (blind run in its README; tuned on since test9)", ROOT / "tests/gold/pd_statements_test8",
+         shared / "corpora/peoples_daily_2019_2020"),
+        ("People's Daily, 32 articles test9 (blind run in its README)", ROOT / "tests/gold/pd_statements_test9",
          shared / "corpora/peoples_daily_2019_2020"),
     ]
     pd.set_option("display.width", 200)
