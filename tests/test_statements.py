@@ -436,3 +436,19 @@ def test_verbless_quote_not_given_to_a_person_named_as_an_object() -> None:
     _, res = _run(text)
     by = {s.text: s.speaker.name for s in res.statements}
     assert by.get("与高手比赛，我感觉差距不太大。") != "科内特"
+
+
+def test_joint_subjects_names_and_quotes_introduced_by_their_own_verb() -> None:
+    text = ("标题\n日本自民党干事长二阶俊博、公明党干事长齐藤铁夫、外相茂木敏充等党政要人表示敬意，认为中日两国应当携手抗疫。\n"
+            "李克强同巴基斯坦总理伊姆兰·汗举行会谈。伊姆兰·汗祝贺新中国成立70周年。他表示，巴方愿同中方加快推进合作。\n"
+            "奥地利总理库尔茨表示：“我们要求节省开支。”瑞典总理勒文说：“我们需要首先考虑增加国内投资。”\n"
+            "“钟姐，我写了一份入党申请书，能帮我看看吗？”郑菲问楼上的邻居钟华琴。\n"
+            "“卡口累，我去吧。”这是天津蓟州区司法局东赵各庄司法所所长王辉留给同事的最后一条微信。\n")
+    _, res = _run(text)
+    got = {(s.speaker.name, s.text[:6]) for s in res.statements}
+    for name in ("二阶俊博", "齐藤铁夫", "茂木敏充"):  # a listed subject: one statement each
+        assert (name, "中日两国应当") in got
+    assert ("伊姆兰·汗", "巴方愿同中方") in got  # a one-character last part
+    assert ("勒文", "我们需要首先") in got and ("库尔茨", "我们需要首先") not in got
+    assert ("郑菲", "钟姐，我写了") in got  # a bare name opening the clause after the quote
+    assert ("王辉", "卡口累，我去") in got  # 这是 + a full mention

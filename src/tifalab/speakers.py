@@ -45,8 +45,8 @@ _GOVERNING_RE = re.compile(r"^(?:党工委|管委会|党委|党组|区委|县委
 # Characters that never occur in a name: function words, pronouns and punctuation. Characters of
 # reporting verbs are not on it (王强, 贝绍克 hold 强 of 强调, 绍 of 介绍): a name is instead refused
 # when it holds a whole reporting verb of two or more characters (陈华强调 is 陈华 + 强调), or 说/称.
-_NAME_BAD = set("的了是在和与及等们这那其该我你他她它说称就也还都又则、，。：；（）《》“”‘’0123456789")
-_DOTTED_NAME_BAD = set("的了是在说称们则也还都就又曾将已并、，。：；（）《》“”‘’0123456789")
+_NAME_BAD = set("的了是在和与及等们这那其该我你他她它说称就也还都又则而、，。：；（）《》“”‘’0123456789")
+_DOTTED_NAME_BAD = set("的了是在说称们则也还都就又曾将已并这此如、，。：；（）《》“”‘’0123456789")
 _ROLE_SUFFIXES = ("代表", "委员")
 _PRONOUNS = {"他": "他", "她": "她"}
 

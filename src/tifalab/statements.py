@@ -56,11 +56,12 @@ _ADV_TOKEN = (
     r"|在(?:[^，。“”：:,]|“[^“”，。：]{1,20}”){1,30}?(?:时|上|中|里|后|前|期间|之际|之时|间)"
     r"|" + _VERB_TIME +
     r"|(?:对|向|跟|给)(?:本报|新华社)?(?:记者|我们|笔者|大家|媒体)|(?:接受)?(?:本报|新华社)?(?:记者)?(?:采访|专访)时?"
-    r"|日前|近日|当天|昨天|今天|此前|最近|近来|会上|会后|并|并且|(?:\d{1,2}月)?\d{1,2}日(?:晚|上午|下午)?)"
+    r"|日前|近日|当天|昨天|今天|此前|最近|近来|不久前|前不久|随后|会上|会后|并|并且|(?:\d{1,2}月)?\d{1,2}日(?:晚|上午|下午)?)"
 )
 _ADV_RE = re.compile(f"(?:{_ADV_TOKEN})*")
 _LEAD_RE = re.compile(
-    r"^(?:据|正如|正像|就像|对此|对于此|会上|随后|其中|同时|此外|另外|当天|日前|近日|如今|现在|最后|为此|其间|期间|而|但|可|并|也)+"
+    r"^(?:据|正如|正像|就像|对此|对于此|会上|随后|其中|同时|此外|另外|当天|日前|近日|如今|现在|最后|为此|其间|期间|而|但|可|并|也"
+    r"|请|就是|是|在(?=[\u4e00-\u9fff\d]{2,}(?:厂|公司|医院|学校|大学|村|社区|街道|镇|乡|县|市|省)))+"
 )
 # a person cited through a medium: …援引X的话 / …刊发X的评论 (+ 报道) right before the verb
 _CITED_RE = re.compile(
@@ -80,6 +81,7 @@ _CONTEXT_OBJECT_RE = re.compile(
 )
 _TO_PERSON_RE = re.compile(r"[对向跟给][\u4e00-\u9fff]{2,3}(?=说|讲|表示|介绍|解释|坦言|感慨|回忆|强调|$)")
 _HEADING_NAME_RE = re.compile(r"[ \u3000]*([\u4e00-\u9fff]{2,5}(?:·[\u4e00-\u9fff]{2,8})?)(代表|委员)")
+_SUBJECT_FOLLOW = set("说表认介指强告是在也还都就带已曾将从坦直感透回解提要希建呼宣率主出接问答笑忙连赶")
 _PERSON_FOLLOW = set("说表认介指强告是在的对和与也还都就带等为已曾将从把被向跟给所看坦直感透回解提要希建呼宣率主出接")
 
 
@@ -122,6 +124,7 @@ class _Trigger:
     indirect_start: int | None = None
     resolved: Speaker | None = None
     via: str = "name"
+    co: list[str] = field(default_factory=list)  # 二阶俊博、…齐藤铁夫…等…认为: the others of a joint subject
 
 
 # ----------------------------------------------------------------------------- quotes
@@ -345,7 +348,7 @@ def _narrative_persons(
 
 
 _LINK_CHARS = "同与和跟向对在"
-_ON_BEHALF_RE = re.compile(r"政府|人民|方面|国家|全体|党和|各界|全国")
+_ON_BEHALF_RE = re.compile(r"政府|人民|方面|国家|全体|党和|各界|全国|党中央|国务院|中央|全党|组织|单位|学校|公司|家乡")
 # a third character that links to what follows, never the end of a two-character name's reading
 _LINK_AFTER_NAME = frozenset("同与和跟向对在将把被从")
 
@@ -411,6 +414,12 @@ def _name_at(text: str, i: int, end: int, lex: SpeakerLexicon) -> str | None:
         if dotted and is_valid_name(dotted, lex):
             return dotted
     three, two = text[i : i + 3], text[i : i + 2]
+    four = text[i : i + 4]
+    if (
+        two in lex.compound_surnames and len(four) == 4 and text[i + 3 : i + 5] not in words
+        and text[i + 2 : i + 4] not in words and is_valid_name(four, lex)
+    ):
+        return four  # 二阶俊博, 欧阳明高: a compound surname and a two-character given name
     run = _translit_run(text, i, end, lex)
     if len(run) >= 4 and is_valid_name(run, lex, after_title=True):
         return run  # 联合国秘书长古特雷斯: all transliteration characters, longer than a Chinese name
@@ -463,7 +472,9 @@ def _cut_dotted_name(run: str, lex: SpeakerLexicon, words: dict[str, str]) -> st
     while n < min(8, len(last)) and last[n] in lex.translit_chars:
         n += 1  # up to 8: 阿卜杜哈基莫夫
     if n < 2:
-        n = next((k for k in (3, 2) if k < len(last) and last[k : k + 2] in words), min(len(last), 3))
+        # 伊姆兰·汗祝贺…: a one-character last part when a dictionary word starts right after it
+        order = (1, 2, 3)
+        n = next((k for k in order if k < len(last) and last[k : k + 2] in words), min(len(last), 3))
     return f"{head}{run[len(head)]}{last[:n]}" if n >= 1 else None
 
 
@@ -707,7 +718,7 @@ def extract_statements(
     statements: list[Statement] = []
     term_quotes: list[TermQuote] = []
     for pi, p in enumerate(paras):
-        statements.extend(_indirect_statements(text, p, per_para_q[pi], per_para_t[pi]))
+        statements.extend(_indirect_statements(text, p, per_para_q[pi], per_para_t[pi], registry))
         for q in per_para_q[pi]:
             anchor = q.anchor or q.continuation_of
             if anchor is None and q.prev is None and q.next is None:
@@ -748,6 +759,8 @@ def extract_statements(
                 via = "continuation" if q.anchor is None else anchor.via
                 verb = anchor.verb if q.anchor is not None else None
             statements.append(_statement(text, pi, paras, q.cstart, q.cend, "direct", via, verb, anchor_sp))
+            if q.anchor is not None and q.anchor.co:
+                _with_joint(statements, q.anchor, registry)
             for a, b in q.inner:
                 nested = _nested_source(text, q.cstart, a, vre, lex)
                 if nested is not None:
@@ -916,6 +929,12 @@ def _subject_after(text: str, q: _Quote, p: Paragraph, registry: _Registry) -> s
         for name in sorted(registry.known, key=len, reverse=True):
             if rest.startswith(name) and len(rest) > len(name):
                 return name
+        # 这是天津蓟州区司法局东赵各庄司法所所长王辉留给…: a full mention of a known person
+        hits = [(i, n) for n in registry.known if 0 < (i := rest.find(n)) <= 30]
+        for i, n in sorted(hits):
+            sp = _parse(rest[: i + len(n)], registry.lex)
+            if sp.kind == "person" and sp.name == n:
+                return n
         for k in range(min(8, len(rest)), 1, -1):
             sp = _parse(rest[:k], registry.lex)
             if sp.kind == "person" and sp.name and rest.startswith(sp.name) and (
@@ -944,6 +963,8 @@ def _subject_after(text: str, q: _Quote, p: Paragraph, registry: _Registry) -> s
                 continue  # …广西三江县玉马村贫困户王同边，在工作队帮扶下…: a subject before a comma
         elif clause[i + len(name)] in "的和与及、等们同跟":
             continue
+        if _CONTEXT_OBJECT_RE.search(clause, 0, i):
+            continue  # 郑菲问楼上的邻居钟华琴: the person asked is no subject
         sp = _parse(clause[: i + len(name)], registry.lex)
         if sp.kind == "person" and sp.name == name and (best is None or i < best[0]):
             best = (i, name)
@@ -954,6 +975,15 @@ def _subject_after(text: str, q: _Quote, p: Paragraph, registry: _Registry) -> s
             if sp.kind == "person" and sp.name and sp.affiliations and clause.startswith(sp.name):
                 registry._learn(sp)
                 return sp.name
+        # “钟姐，…？”郑菲问楼上的邻居…: a bare name opens the clause, a verb right after it
+        for k in (3, 2):
+            cand = clause[:k]
+            if (
+                len(clause) > k and clause[k] in _SUBJECT_FOLLOW and is_valid_name(cand, registry.lex)
+                and cand not in _jieba_words() and cand[:2] not in _jieba_words()
+                and cand[1:3] not in _jieba_words() and _bare_name_ok(cand)
+            ):
+                return cand
     return best[1] if best else None
 
 
@@ -1036,6 +1066,8 @@ def _triggers(
             continue  # …印发通知要求…: a directive without comma is read for persons only
         sp = _resolve_demonstrative_org(text, sp, ms, p.start)
         t = _Trigger(pi, c0, ms, me, lex.lemma(m.group()), vs, ve, sp)
+        if sp.kind == "person" and sp.name:
+            t.co = _joint_subject(text, me, vs, sp.name, known, lex)
         j = ve
         if bare:
             t.indirect_start = ve
@@ -1060,7 +1092,13 @@ _TIME_FRAME_RE = re.compile(r"[^，。“”：:,；;]{1,20}?(?:期间|以来|�
 _DIRECTIVES = frozenset({"要求", "建议", "号召", "勉励", "提醒", "叮嘱", "嘱咐"})
 _NOUN_USE_RE = re.compile(r"响应|按照|根据|遵照|依照|依据")
 _DEMAND_LEVEL_RE = re.compile(r"(?:很|非常|更|较|越来越|极|不|也|高|严|低)")
-_FRAME_CLAUSE_RE = re.compile(r"(?:在|历经|经过|随着|当|从|自|如今|目前|近日|日前|去年|今年|此后|后来)[^，。“”：:,]{1,20}$")
+# a quote introduced by a reporting verb and a colon of its own (…勒文说：“…”): never the
+# continuation of an earlier speaker, even when its own speaker is not recognized
+_OWN_INTRO_RE = re.compile(r"(?:说|表示|指出|强调|介绍|认为|称|道|问|回答|坦言|感慨|呼吁|回忆)[：:][ \u3000]*$")
+_FRAME_CLAUSE_RE = re.compile(
+    r"(?:(?:在|历经|经过|随着|当|从|自)[^，。“”：:,]{1,20}"
+    r"|(?:如今|目前|最近|近日|日前|去年|今年|此后|后来|随后|此时|当天|当晚|那天|晚上|早上|上午|下午)[^，。“”：:,]{0,12})$"
+)
 _THIS_IS_RE = re.compile(r"这(?:正|就|便|也)?是")
 _JOINT_RE = re.compile(r"联合声明|联合公报|共同声明|共同发表|联名|双方")
 # verbs that take a whole clause as object without a comma (王毅表示中方已…, 完全相信中方将…)
@@ -1074,6 +1112,39 @@ _GESTURE_RE = re.compile(
     r"|感谢|谢意|欢迎|祝贺|慰问|哀悼|敬意|歉意|遗憾|同情|关切|关注|赞赏|赞同|支持|反对|满意|肯定|钦佩"
     r"|感激|理解|认可|同意|不满|抗议|谴责|怀疑|担忧|担心|惊讶|震惊|愤慨|愤怒|祝愿|问候|致意|致谢)"
 )
+
+
+def _joint_subject(
+    text: str, me: int, vs: int, first: str, known: frozenset[str], lex: SpeakerLexicon
+) -> list[str]:
+    """The further persons of a listed subject: 日本自民党干事长二阶俊博、公明党干事长齐藤铁夫、外相
+    茂木敏充…等党政要人，…认为… — known names that follow the first one, each after 、/和/与/及 and
+    at most a short title or organization (no clause break), before the verb."""
+    out: list[str] = []
+    pos = me
+    while pos < vs and text[pos] in "、和与及":
+        seg_end = pos + 1
+        while seg_end < vs and seg_end - pos <= 25 and text[seg_end] not in _BOUNDARY:
+            seg_end += 1
+        seg = text[pos + 1 : seg_end]
+        hit = None
+        for n in known:
+            i = seg.find(n)
+            if i >= 0 and (hit is None or i < hit[0] or (i == hit[0] and len(n) > len(hit[1]))):
+                hit = (i, n)
+        if hit is None and text[pos] in "和与":
+            # 港区全国政协委员黄楚标和黄英豪都关注…: a bare name joined by 和, then 都/均/共同 …
+            m = _JOINT_BARE_RE.match(seg)
+            if m and is_valid_name(m.group(1), lex) and _bare_name_ok(m.group(1)):
+                hit = (0, m.group(1))
+        if hit is None or hit[1] == first or hit[1] in out:
+            break
+        out.append(hit[1])
+        pos = pos + 1 + hit[0] + len(hit[1])
+    return out
+
+
+_JOINT_BARE_RE = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?=都|均|也|一致|共同|分别|同时)")
 
 
 def _bare_complement(text: str, verb: str, ve: int, end: int) -> bool:
@@ -1228,7 +1299,7 @@ def _attribute(
         if not _is_sentence_like(inside):
             continue
         before = [t for t in ts if t.vend <= q.open]
-        if before:
+        if before and not _OWN_INTRO_RE.search(text, p.start, q.open):
             q.continuation_of = before[-1]
 
 
@@ -1287,7 +1358,16 @@ def _speech_before(
     return a, b
 
 
-def _indirect_statements(text: str, p: Paragraph, qs: list[_Quote], ts: list[_Trigger]) -> list[Statement]:
+def _with_joint(out: list[Statement], t: _Trigger, registry: _Registry) -> None:
+    """Copies of the trigger's last statement for the other persons of a joint subject."""
+    st = out[-1]
+    for name in t.co:
+        out.append(replace(st, speaker=registry._person(name, None), via="name"))
+
+
+def _indirect_statements(
+    text: str, p: Paragraph, qs: list[_Quote], ts: list[_Trigger], registry: _Registry
+) -> list[Statement]:
     out: list[Statement] = []
     speech_opens = [q.open for q in qs if q.anchor is not None or q.continuation_of is not None]
     for t in ts:
@@ -1295,6 +1375,7 @@ def _indirect_statements(text: str, p: Paragraph, qs: list[_Quote], ts: list[_Tr
             tail = _speech_before(text, p, qs, ts, t)
             if tail is not None:
                 out.append(_statement(text, t.para, None, tail[0], tail[1], "indirect", t.via, t.verb, t.resolved, pidx=p.index))
+                _with_joint(out, t, registry)
             continue
         if t.indirect_start is None or t.resolved is None:
             continue
@@ -1310,6 +1391,7 @@ def _indirect_statements(text: str, p: Paragraph, qs: list[_Quote], ts: list[_Tr
         if b - a < 2:
             continue
         out.append(_statement(text, t.para, None, a, b, "indirect", t.via, t.verb, t.resolved, pidx=p.index))
+        _with_joint(out, t, registry)
     return out
 
 
