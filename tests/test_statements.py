@@ -452,3 +452,15 @@ def test_joint_subjects_names_and_quotes_introduced_by_their_own_verb() -> None:
     assert ("勒文", "我们需要首先") in got and ("库尔茨", "我们需要首先") not in got
     assert ("郑菲", "钟姐，我写了") in got  # a bare name opening the clause after the quote
     assert ("王辉", "卡口累，我去") in got  # 这是 + a full mention
+
+
+def test_listed_names_verbs_with_objects_and_long_frames() -> None:
+    text = ("标题\n韩国总统文在寅表示，各国必须分享经验，必须跨越国界合作。\n"
+            "外交部副部长马朝旭在论坛开幕式上提出建议：要把发展问题置于全球宏观政策框架的核心位置。\n"
+            "“现在，最关键的问题就是把落实工作抓实抓细。”在2月3日召开的中共中央政治局常务委员会会议上，"
+            "习近平总书记就疫情防控工作再次作出重要指示。\n")
+    _, res = _run(text)
+    got = {(s.speaker.name, s.verb, s.text[:6]) for s in res.statements}
+    assert ("文在寅", "表示", "各国必须分享") in got  # person_names.txt
+    assert ("马朝旭", "建议", "要把发展问题") in got  # 提出建议： -> 建议
+    assert ("习近平", None, "现在，最关键") in got  # a long time frame before the subject

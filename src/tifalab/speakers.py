@@ -73,6 +73,7 @@ class SpeakerLexicon:
     # titles after a name (习近平总书记), longest first, and the forms of address among them (先生)
     post_titles: tuple[str, ...] = ()
     honorifics: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()  # names the rules cannot derive (文在寅)
 
     def lemma(self, verb: str) -> str:
         """The reporting verb as reported: the form without adverbs or objects (告诉记者 -> 告诉)."""
@@ -117,6 +118,7 @@ def _load(lexicon_dir: str | None) -> SpeakerLexicon:
         translit_chars=_load_chars(f("transliteration_chars.txt")),
         post_titles=tuple(sorted((r[0] for r in post_rows), key=len, reverse=True)),
         honorifics=frozenset(r[0] for r in post_rows if len(r) > 1 and r[1] == "honorific"),
+        names=frozenset(load_terms(f("person_names.txt"))),
     )
 
 
@@ -182,6 +184,8 @@ def is_valid_name(name: str, lex: SpeakerLexicon, *, after_title: bool = False) 
 
 
 def _is_valid_name(name: str, lex: SpeakerLexicon, after_title: bool) -> bool:
+    if name in lex.names:
+        return True
     # a ·-name is transliterated: 那, 其, 和 … are syllables there (何塞·那威), not function words
     bad = _DOTTED_NAME_BAD if ("·" in name or "•" in name) else _NAME_BAD
     if not name or any(c in bad for c in name) or "记者" in name or "采访" in name:

@@ -408,6 +408,9 @@ def _resolve_demonstrative_org(text: str, sp: Speaker, pos: int, lo: int) -> Spe
 
 def _name_at(text: str, i: int, end: int, lex: SpeakerLexicon) -> str | None:
     words = _jieba_words()
+    listed = max((n for n in lex.names if text.startswith(n, i, end)), key=len, default=None)
+    if listed:
+        return listed  # 韩国总统文在寅: a name of person_names.txt
     m = re.match(r"[\u4e00-\u9fff]+(?:[·•][\u4e00-\u9fff]+)+", text[i:end])
     if m:
         dotted = _cut_dotted_name(m.group(), lex, words)
@@ -421,6 +424,10 @@ def _name_at(text: str, i: int, end: int, lex: SpeakerLexicon) -> str | None:
     ):
         return four  # 二阶俊博, 欧阳明高: a compound surname and a two-character given name
     run = _translit_run(text, i, end, lex)
+    if not run and text[i : i + 1] in lex.surnames:
+        tail = _translit_run(text, i + 1, end, lex)
+        if 3 <= len(tail) <= 5 and is_valid_name(text[i : i + 1] + tail, lex, after_title=True):
+            return text[i : i + 1] + tail  # 欧盟委员会主席冯德莱恩: a surname-like first syllable
     if len(run) >= 4 and is_valid_name(run, lex, after_title=True):
         return run  # 联合国秘书长古特雷斯: all transliteration characters, longer than a Chinese name
     if len(three) == 3 and three[2] in _LINK_AFTER_NAME and is_valid_name(two, lex):
@@ -1096,7 +1103,7 @@ _DEMAND_LEVEL_RE = re.compile(r"(?:很|非常|更|较|越来越|极|不|也|高|
 # continuation of an earlier speaker, even when its own speaker is not recognized
 _OWN_INTRO_RE = re.compile(r"(?:说|表示|指出|强调|介绍|认为|称|道|问|回答|坦言|感慨|呼吁|回忆)[：:][ \u3000]*$")
 _FRAME_CLAUSE_RE = re.compile(
-    r"(?:(?:在|历经|经过|随着|当|从|自)[^，。“”：:,]{1,20}"
+    r"(?:(?:在|历经|经过|随着|当|从|自)[^，。“”：:,]{1,30}"
     r"|(?:如今|目前|最近|近日|日前|去年|今年|此后|后来|随后|此时|当天|当晚|那天|晚上|早上|上午|下午)[^，。“”：:,]{0,12})$"
 )
 _THIS_IS_RE = re.compile(r"这(?:正|就|便|也)?是")
