@@ -464,3 +464,18 @@ def test_listed_names_verbs_with_objects_and_long_frames() -> None:
     assert ("文在寅", "表示", "各国必须分享") in got  # person_names.txt
     assert ("马朝旭", "建议", "要把发展问题") in got  # 提出建议： -> 建议
     assert ("习近平", None, "现在，最关键") in got  # a long time frame before the subject
+
+
+def test_poem_under_its_author_line() -> None:
+    from tifalab.model import Paragraph
+
+    lines = ["卜算子·咏梅", "陆 游（宋）", "驿外断桥边，寂寞开无主。", "无意苦争春，一任群芳妒。", "相比“争春”，梅花更重要的特点是“报春”，这是东湖梅园的名片。"]
+    text = "\n".join(lines)
+    paras, pos = [], 0
+    for i, line in enumerate(lines):
+        paras.append(Paragraph(index=i, text=line, start=pos, end=pos + len(line), kind="heading" if i < 2 else "body"))
+        pos += len(line) + 1
+    res = extract_statements(text, paras)
+    poem = [s for s in res.statements if s.speaker.name == "陆游"]
+    assert len(poem) == 1 and poem[0].verb is None and poem[0].kind == "direct"
+    assert poem[0].text == "驿外断桥边，寂寞开无主。\n无意苦争春，一任群芳妒。"

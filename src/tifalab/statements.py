@@ -778,6 +778,7 @@ def extract_statements(
                     _term(text, p, pi, a, b, term_quotes)
 
     statements.extend(_signed_remarks(text, paragraphs, paras, per_para_t, registry, vre, lex, known_forms))
+    statements.extend(_poems(text, paragraphs, paras, registry, lex))
     statements.sort(key=lambda s: (s.start, s.nested))
     # speaker ids in order of first statement
     speakers: list[Speaker] = []
@@ -845,6 +846,39 @@ def _named_as_subject(text: str, a: int, b: int, name: str) -> bool:
             return True
         i = text.find(name, i + 1, b)
     return False
+
+
+_POEM_AUTHOR_RE = re.compile(
+    r"[ \u3000]*([\u4e00-\u9fff][ \u3000]?[\u4e00-\u9fff]{1,3})[ \u3000]*[（(]"
+    r"(?:先秦|秦|汉|西汉|东汉|三国|魏|晋|东晋|南北朝|南朝|北朝|隋|唐|五代|宋|北宋|南宋|金|元|明|清|近代|现代|当代)[）)][ \u3000]*"
+)
+_POEM_LINE_RE = re.compile(r"(?:[\u4e00-\u9fff]{3,9}[，。！？；、,!?;]){1,8}")
+
+
+def _poems(
+    text: str, paragraphs: Sequence[Paragraph], paras: list[Paragraph], registry: _Registry, lex: SpeakerLexicon
+) -> list[Statement]:
+    """A poem printed under its author's line (``陆 游（宋）`` then 驿外断桥边，寂寞开无主。…, as in the
+    跟着唐诗宋词去旅游 column): one direct statement of the author, verb null, over the poem's lines."""
+    out: list[Statement] = []
+    index = {p.index: i for i, p in enumerate(paras)}
+    for k, head in enumerate(paragraphs):
+        m = _POEM_AUTHOR_RE.fullmatch(text, head.start, head.end)
+        if m is None:
+            continue
+        name = re.sub(r"[ \u3000]", "", m.group(1))
+        if not is_valid_name(name, lex):
+            continue
+        lines = []
+        for nxt in paragraphs[k + 1 :]:
+            a, b = _lstrip(text, nxt.start, nxt.end), _rstrip(text, nxt.start, nxt.end)
+            if nxt.index not in index or b - a > 60 or not _POEM_LINE_RE.fullmatch(text, a, b):
+                break
+            lines.append((a, b))
+        if lines:
+            sp = registry._person(name, Speaker(name=name, mention=name, kind="person"))
+            out.append(_statement(text, index[paragraphs[k + 1].index], paras, lines[0][0], lines[-1][1], "direct", "name", None, sp))
+    return out
 
 
 def _signed_remarks(
