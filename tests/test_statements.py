@@ -479,3 +479,14 @@ def test_poem_under_its_author_line() -> None:
     poem = [s for s in res.statements if s.speaker.name == "陆游"]
     assert len(poem) == 1 and poem[0].verb is None and poem[0].kind == "direct"
     assert poem[0].text == "驿外断桥边，寂寞开无主。\n无意苦争春，一任群芳妒。"
+
+
+def test_press_conference_forms_and_uyghur_names() -> None:
+    text = ("标题\n国务院台办发言人马晓光16日在例行新闻发布会上应询表示，民进党当局单方面破坏两岸交流。\n"
+            "马晓光介绍说，台湾海峡通道专题研讨会在福州召开。马晓光回应指出，赴台旅游同比大幅下降。\n"
+            "警官艾合买提江·马木提也深深怀念着艾热提·马木提。艾合买提江对记者说，他每次都走在最前面。\n")
+    _, res = _run(text)
+    got = {(s.speaker.name, s.verb, s.text[:6]) for s in res.statements}
+    assert ("马晓光", "表示", "民进党当局单") in got  # 应询 is an adverbial
+    assert ("马晓光", "介绍", "台湾海峡通道") in got and ("马晓光", "指出", "赴台旅游同比") in got
+    assert ("艾合买提江·马木提", "说", "他每次都走在") in got  # the first part of a Uyghur name

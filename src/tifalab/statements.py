@@ -51,7 +51,7 @@ _VERB_TIME_END_RE = re.compile(_VERB_TIME + "$")
 _ADV_TOKEN = (
     r"(?:一致|也|还|都|则|就|又|再次|同时|进一步|更是|纷纷|均|曾|已|仍|亦|便|随即|当即|当场|首先|最后"
     r"|一度|接着|继而|耐心|坦诚|动情|激动|兴奋|高兴|自豪|感慨|深情|笑着|笑|一再|反复|多次|曾经|不止一次|早就"
-    r"|特别|明确|公开|首次|正式|坦率|由衷|深有感触|语重心长|[\u4e00-\u9fff]{1,4}地"
+    r"|特别|明确|公开|首次|正式|坦率|由衷|深有感触|语重心长|应询|应约|应邀|答问时|[\u4e00-\u9fff]{1,4}地"
     r"|完全|充分|始终|一直|十分|非常|坚定|衷心|真诚|深深|更加|仍然|依然|致辞时?|发言时?|讲话时?"
     r"|在(?:[^，。“”：:,]|“[^“”，。：]{1,20}”){1,30}?(?:时|上|中|里|后|前|期间|之际|之时|间)"
     r"|" + _VERB_TIME +
@@ -61,7 +61,7 @@ _ADV_TOKEN = (
 _ADV_RE = re.compile(f"(?:{_ADV_TOKEN})*")
 _LEAD_RE = re.compile(
     r"^(?:据|正如|正像|就像|对此|对于此|会上|随后|其中|同时|此外|另外|当天|日前|近日|如今|现在|最后|为此|其间|期间|而|但|可|并|也"
-    r"|请|就是|是|在(?=[\u4e00-\u9fff\d]{2,}(?:厂|公司|医院|学校|大学|村|社区|街道|镇|乡|县|市|省)))+"
+    r"|请|就是|是|这是|这就是|正是|根据|在(?=[\u4e00-\u9fff\d]{2,}(?:厂|公司|医院|学校|大学|村|社区|街道|镇|乡|县|市|省)))+"
 )
 # a person cited through a medium: …援引X的话 / …刊发X的评论 (+ 报道) right before the verb
 _CITED_RE = re.compile(
@@ -434,16 +434,23 @@ def _resolve_demonstrative_org(text: str, sp: Speaker, pos: int, lo: int) -> Spe
     return replace(sp, affiliations=affs) if changed else sp
 
 
+_DOTTED_RUN_RE = re.compile(r"[\u4e00-\u9fff]+(?:[·•][\u4e00-\u9fff]+)+")
+
+
 def _name_at(text: str, i: int, end: int, lex: SpeakerLexicon) -> str | None:
     words = _jieba_words()
     listed = max((n for n in lex.names if text.startswith(n, i, end)), key=len, default=None)
     if listed:
         return listed  # 韩国总统文在寅: a name of person_names.txt
-    m = re.match(r"[\u4e00-\u9fff]+(?:[·•][\u4e00-\u9fff]+)+", text[i:end])
+    m = _DOTTED_RUN_RE.match(text, i, end)
     if m:
-        dotted = _cut_dotted_name(m.group(), lex, words)
-        if dotted and is_valid_name(dotted, lex):
-            return dotted
+        # the run may reach into a later ·-name (艾合买提江·马木提也深深怀念着艾热提·马木提): the
+        # longest chain of parts that cuts to a valid name wins
+        parts = re.split("([·•])", m.group())
+        for j in range(len(parts), 2, -2):
+            dotted = _cut_dotted_name("".join(parts[:j]), lex, words)
+            if dotted and is_valid_name(dotted, lex):
+                return dotted
     three, two = text[i : i + 3], text[i : i + 2]
     four = text[i : i + 4]
     if (
@@ -558,11 +565,20 @@ class _Registry:
         parts = re.split("[·•]", full)
         return parts[-1] if len(parts) > 1 and len(parts[-1]) >= 2 else None
 
+    @staticmethod
+    def first_of(full: str) -> str | None:
+        """艾合买提江 for 艾合买提江·马木提: Uyghur names are shortened to their first part; only
+        first parts of 3+ characters count (a 2-character one is too often another word)."""
+        parts = re.split("[·•]", full)
+        return parts[0] if len(parts) > 1 and len(parts[0]) >= 3 else None
+
     def full_name(self, name: str) -> str | None:
-        """The one known ·-name whose last part is ``name``, else None."""
+        """The one known ·-name whose last (or first) part is ``name``, else None."""
         if "·" in name or "•" in name:
             return None
         fulls = {n for n in self.known if self.short_of(n) == name}
+        if not fulls:
+            fulls = {n for n in self.known if self.first_of(n) == name}
         return fulls.pop() if len(fulls) == 1 else None
 
     def last_person_before(self, pos: int, para_start: int) -> str | None:
@@ -704,7 +720,7 @@ def extract_statements(
     vre = _verb_re(lex.verbs)
     known_forms = frozenset(registry.known) | {
         short for n in registry.known if (short := registry.short_of(n))
-    }
+    } | {first for n in registry.known if (first := registry.first_of(n))}
 
     quotes: list[_Quote] = []
     triggers: list[_Trigger] = []
