@@ -173,3 +173,10 @@ def test_titles_after_the_name_come_from_the_lexicon() -> None:
     # 那 is a syllable in a ·-name, not a demonstrative
     assert affs("《精英论坛报》总编辑何塞·那威") == ("何塞·那威", [("《精英论坛报》", "总编辑")])
     assert "post_name_titles.txt" in str(lexicon_file("post_name_titles.txt"))
+
+
+def test_titles_after_a_dotted_name_and_before_a_prince() -> None:
+    sp = parse_speaker_mention("英国前外交大臣威廉·黑格勋爵")
+    assert sp.name == "威廉·黑格" and [(a.organization, a.title) for a in sp.affiliations] == [("英国", "前外交大臣")]
+    sp = parse_speaker_mention("约克公爵安德鲁王子")
+    assert sp.name == "安德鲁" and (None, "王子") in [(a.organization, a.title) for a in sp.affiliations]

@@ -649,6 +649,16 @@ def short_form_surname(mention: str, lex: SpeakerLexicon) -> str | None:
 
 
 def _parse_person_core(m: str, lex: SpeakerLexicon) -> Speaker | None:
+    for t in lex.post_titles:
+        head = m[: -len(t)]
+        if m.endswith(t) and "·" in head and re.search(r"·[\u4e00-\u9fff]{2,}$", head):
+            # 英国前外交大臣威廉·黑格勋爵: a ·-name runs on into the title after it
+            inner = _parse_person_core(head, lex)
+            if inner is not None and inner.name and inner.name.endswith(head.rsplit("·", 1)[1]):
+                inner.mention = m
+                if t not in lex.honorifics and t not in _ROLE_SUFFIXES:
+                    inner.affiliations = [*inner.affiliations, Affiliation(organization=None, title=t)]
+                return inner
     parts = re.split(r"[、兼]", m)
     last = parts[-1]
     split = _split_name(last, lex)
