@@ -490,3 +490,15 @@ def test_press_conference_forms_and_uyghur_names() -> None:
     assert ("马晓光", "表示", "民进党当局单") in got  # 应询 is an adverbial
     assert ("马晓光", "介绍", "台湾海峡通道") in got and ("马晓光", "指出", "赴台旅游同比") in got
     assert ("艾合买提江·马木提", "说", "他每次都走在") in got  # the first part of a Uyghur name
+
+
+def test_junk_names_from_words_and_adverbs_are_refused() -> None:
+    text = ("标题\n恩施州委书记柯俊语重心长地对驻村工作队讲：“最关键的还是人。”\n"
+            "游客纷至沓来。“路漫漫其修远兮。”\n"
+            "前总统老布什之子尼尔·布什表示，这是一个积极的倡议。\n")
+    _, res = _run(text)
+    got = {(s.speaker.name, s.text[:6]) for s in res.statements}
+    assert ("柯俊", "最关键的还是") in got  # 语重心长 is one adverb
+    assert not any(n and n.startswith("纷至") for n, _ in got)
+    nb = [s.speaker for s in res.statements if s.speaker.name == "尼尔·布什"]
+    assert nb and nb[0].affiliations == []  # a kinship descriptor is no affiliation

@@ -45,9 +45,10 @@ _GOVERNING_RE = re.compile(r"^(?:党工委|管委会|党委|党组|区委|县委
 # Characters that never occur in a name: function words, pronouns and punctuation. Characters of
 # reporting verbs are not on it (王强, 贝绍克 hold 强 of 强调, 绍 of 介绍): a name is instead refused
 # when it holds a whole reporting verb of two or more characters (陈华强调 is 陈华 + 强调), or 说/称.
-_NAME_BAD = set("的了是在和与及等们这那其该我你他她它说称就也还都又则而、，。：；（）《》“”‘’0123456789")
+_NAME_BAD = set("的了是在和与及等们这那其该我你他她它说称就也还都又则而将、，。：；（）《》“”‘’0123456789")
 _DOTTED_NAME_BAD = set("的了是在说称们则也还都就又曾将已并这此如、，。：；（）《》“”‘’0123456789")
 _ROLE_SUFFIXES = ("代表", "委员")
+_KIN_ENDS = ("之子", "之女", "之妻", "之夫", "之孙", "之母", "之父")
 _PRONOUNS = {"他": "他", "她": "她"}
 
 
@@ -293,8 +294,8 @@ def _split_name(part: str, lex: SpeakerLexicon) -> tuple[str, str] | None:
             first_ok = [i for i in cuts if is_transliterated(re.split("[·•]", part[i:])[0], lex)]
             for i in first_ok + cuts:
                 desc, name = part[:i], part[i:]
-                if desc and is_valid_name(name, lex) and _title_suffix(desc, lex):
-                    return desc, name
+                if desc and is_valid_name(name, lex) and (_title_suffix(desc, lex) or desc.endswith(_KIN_ENDS)):
+                    return desc, name  # (前总统老布什之子|尼尔·布什: a kinship descriptor, no title)
             # 学者艾琳·索雷尔, 柏林艺术家劳尔·瓦尔希: a role noun of the dictionary ends the descriptor
             words = jieba_words()
             first = re.split("[·•]", part[m.start() :])[0]
@@ -665,7 +666,7 @@ def _parse_person_core(m: str, lex: SpeakerLexicon) -> Speaker | None:
     if split is not None:
         name = split[1]
         desc = m[: len(m) - len(name)]
-        affs, area = _affiliations(desc, lex)
+        affs, area = ([], None) if desc.endswith(_KIN_ENDS) else _affiliations(desc, lex)
         return Speaker(
             name=name, mention=m, kind="person", affiliations=affs, area=area,
             rank=_best_rank(affs, area, lex),

@@ -59,6 +59,8 @@ _ADV_TOKEN = (
     r"|日前|近日|当天|昨天|今天|此前|最近|近来|不久前|前不久|随后|会上|会后|并|并且|(?:\d{1,2}月)?\d{1,2}日(?:晚|上午|下午)?)"
 )
 _ADV_RE = re.compile(f"(?:{_ADV_TOKEN})*")
+# listed four-character adverbs: 柯俊|语重心长地说, never 柯俊语 + 重心长地
+_FOUR_CHAR_ADVERBS = frozenset(re.findall(r"(?<=[(|])([\u4e00-\u9fff]{4})(?=[|)])", _ADV_TOKEN))
 _LEAD_RE = re.compile(
     r"^(?:据|正如|正像|就像|对此|对于此|会上|随后|其中|同时|此外|另外|当天|日前|近日|如今|现在|最后|为此|其间|期间|而|但|可|并|也"
     r"|请|就是|是|这是|这就是|正是|根据|在(?=[\u4e00-\u9fff\d]{2,}(?:厂|公司|医院|学校|大学|村|社区|街道|镇|乡|县|市|省)))+"
@@ -299,7 +301,8 @@ def _find_speaker(
 
             if (
                 sp.kind == "person" and sp.name and len(sp.name) == 3 and tail
-                and cand.endswith(sp.name) and sp.name[-1] + tail[0] in _jieba_words()
+                and cand.endswith(sp.name)
+                and (sp.name[-1] + tail[0] in _jieba_words() or (sp.name[-1] + tail)[:4] in _FOUR_CHAR_ADVERBS)
             ):
                 continue  # 陈华高兴地说: 高 starts 高兴, the name is 陈华
             return sp, s0 + st, s0 + k
@@ -333,10 +336,16 @@ def _tagged_as_name(cand: str) -> bool:
 
 
 def _bare_name_ok(name: str) -> bool:
+    """A name standing alone (no title vouches for it) is no dictionary word other than a name,
+    and a 3-character one does not open with such a word (文章中, 纷至沓 of 纷至沓来)."""
     if "·" in name:
         return True
-    tag = _jieba_words().get(name)
-    return tag is None or tag.startswith("nr")
+    words = _jieba_words()
+    tag = words.get(name)
+    if tag is not None and not tag.startswith("nr"):
+        return False
+    head = words.get(name[:2]) if len(name) == 3 else None
+    return head is None or head.startswith("nr")
 
 
 # ----------------------------------------------------------------------------- narrative persons
@@ -470,9 +479,9 @@ def _name_at(text: str, i: int, end: int, lex: SpeakerLexicon) -> str | None:
     if len(three) == 3:
         # 郭磊介绍: 介 starts the next word; but not 黄坤明主持, where 主持 starts right after
         # the third character (明主 is a word too, but a noun where 主持 is a verb)
-        glued = text[i + 2 : i + 4] in words and not (
+        glued = (text[i + 2 : i + 4] in words and not (
             words.get(text[i + 3 : i + 5], "").startswith("v") and not words[text[i + 2 : i + 4]].startswith("v")
-        )
+        )) or text[i + 2 : i + 6] in _FOUR_CHAR_ADVERBS  # 柯俊|语重心长地
         if not glued and is_valid_name(three, lex):
             return three
         if (not glued and is_valid_name(three, lex, after_title=True)
