@@ -253,6 +253,22 @@ def jieba_words() -> dict[str, str]:
     return dict(_DICT_LINE_RE.findall(text))
 
 
+@cache
+def jieba_four_char_words() -> frozenset[str]:
+    """The 4-character words of jieba's bundled dictionary (idioms such as 纷至沓来, 语重心长).
+
+    Why: a 3-character name candidate that is the head of such a word (纷至沓|来) is no name.
+    """
+    import importlib.resources
+
+    try:
+        text = (importlib.resources.files("jieba") / "dict.txt").read_text(encoding="utf-8")
+    except (OSError, ModuleNotFoundError):  # pragma: no cover - jieba is a dependency
+        return frozenset()
+    return frozenset(_DICT_FOUR_RE.findall(text))
+
+
+_DICT_FOUR_RE = re.compile(r"^([\u4e00-\u9fff]{4}) ", re.M)
 _DICT_LINE_RE = re.compile(r"^[^\S\n]*(\S{2,3})[^\S\n]+\S+[^\S\n]+(\S+)", re.M)
 
 

@@ -29,6 +29,7 @@ from tifalab.speakers import (
     _parse,
     is_transliterated,
     is_valid_name,
+    jieba_four_char_words,
     jieba_words,
     load_speaker_lexicon,
     short_form_surname,
@@ -482,6 +483,8 @@ def _name_at(text: str, i: int, end: int, lex: SpeakerLexicon) -> str | None:
         glued = (text[i + 2 : i + 4] in words and not (
             words.get(text[i + 3 : i + 5], "").startswith("v") and not words[text[i + 2 : i + 4]].startswith("v")
         )) or text[i + 2 : i + 6] in _FOUR_CHAR_ADVERBS  # 柯俊|语重心长地
+        if text[i : i + 4] in jieba_four_char_words():
+            return None  # 游客纷至沓来: an idiom, no name
         if not glued and is_valid_name(three, lex):
             return three
         if (not glued and is_valid_name(three, lex, after_title=True)
