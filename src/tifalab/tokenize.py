@@ -41,6 +41,7 @@ __all__ = [
     "TermMatcher",
     "Tokenizer",
     "UserDictError",
+    "count_word_tokens",
     "is_token_safe",
     "is_word_token",
     "read_user_dict",
@@ -53,7 +54,11 @@ __all__ = [
 # (re_han_default in jieba 0.42.1), so a dictionary entry with other characters can never match.
 TOKEN_SAFE = re.compile(r"^[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+$")
 # A token that carries content (CJK, Latin letters or digits), as opposed to space/punctuation.
-_WORDLIKE = re.compile(r"[\u3400-\u9FFF\uF900-\uFAFFA-Za-z0-9\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]")
+_WORDLIKE_CHARS = r"\u3400-\u9FFF\uF900-\uFAFFA-Za-z0-9\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A"
+_WORDLIKE = re.compile(f"[{_WORDLIKE_CHARS}]")
+# One token without any such character, in tokens joined as "\0" + "\0".join(tokens) + "\0"
+# (tokens holding no NUL): count_word_tokens counts these in one regex pass.
+_NONWORD_TOKEN = re.compile(f"\0[^\0{_WORDLIKE_CHARS}]*(?=\0)")
 _USERDICT_LINE = re.compile(r"^(.+?)(?:\s+([0-9]+))?(?:\s+([A-Za-z]+))?$")
 
 
@@ -69,6 +74,22 @@ def is_token_safe(term: str) -> bool:
 def is_word_token(token: str) -> bool:
     """True for tokens with letters, digits or CJK; False for whitespace and punctuation."""
     return bool(_WORDLIKE.search(token))
+
+
+def count_word_tokens(tokens: Sequence[str]) -> int:
+    """How many of ``tokens`` are word tokens (``sum(map(is_word_token, tokens))``).
+
+    Why not that sum: it runs a regex (or a dict lookup, memoized) per token, and on a long
+    text most of the cost is hashing and looking up hundreds of thousands of fresh token
+    strings. Joined with NUL separators, the tokens without a word character are found in one
+    regex pass that jumps from separator to separator (about twice as fast on news text); the
+    rest are word tokens. Tokens holding a NUL (never in text read by tifalab) are counted the
+    slow way.
+    """
+    joined = "\0".join(tokens)
+    if joined.count("\0") != len(tokens) - 1:  # some token holds a NUL
+        return sum(map(is_word_token, tokens))
+    return len(tokens) - len(_NONWORD_TOKEN.findall(f"\0{joined}\0"))
 
 
 def read_user_dict(path: Path) -> list[tuple[str, int | None, str | None]]:
@@ -357,9 +378,19 @@ class Tokenizer:
 
     def cut(self, text: str) -> list[str]:
         """Segment ``text``; the tokens concatenate back to ``text`` exactly."""
+        return self.cut_with_spans(text)[0]
+
+    def cut_with_spans(self, text: str) -> tuple[list[str], list[tuple[int, int]]]:
+        """``cut(text)`` plus the ``(start, end)`` spans of its forced formulation tokens.
+
+        Why: each span is one token (``text[start:end]``) and no other token is an entry of
+        the forced lexicon (an entry inside a gap would have been matched), so a caller that
+        needs the formulation tokens and their offsets takes the spans instead of looking
+        every token up and summing token lengths.
+        """
         spans = self._matcher.spans(text)
         if not spans:  # most paragraphs hold no formulation: one gap, the whole text
-            return self._cut_gap(text)
+            return self._cut_gap(text), spans
         out: list[str] = []
         pos = 0
         for start, end in spans:
@@ -369,7 +400,7 @@ class Tokenizer:
             pos = end
         if pos < len(text):
             out.extend(self._cut_gap(text[pos:]))
-        return out
+        return out, spans
 
     def _cut_gap(self, text: str) -> list[str]:
         tokens = self._cut_plain(text)
