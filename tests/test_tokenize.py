@@ -264,3 +264,18 @@ def test_cut_with_spans_gives_exactly_the_formulation_tokens(text: str) -> None:
     assert [o for o, t in zip(offsets, tokens, strict=True) if tk.is_formulation(t)] == spans
     assert all(joined[s:e] in tk.formulation_terms for s, e in spans)
     assert count_word_tokens(tokens) == sum(map(is_word_token, tokens))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet="高质量发展营商环境生态治理体系，。\n𠀀\ud800ab", max_size=80))
+def test_matcher_candidates_by_hash_equal_the_regex_pass(text: str) -> None:
+    """The numpy head lookup finds exactly the positions of the regex pass it replaced."""
+    from tifalab.tokenize import TermMatcher
+
+    terms = [*load_formulations().themes_of, "𠀀高质", "\ud800质量"]
+    fast, slow = TermMatcher(terms), TermMatcher(terms)
+    slow._head_bits = None
+    assert fast._head_bits is not None
+    for t in (text, SAMPLE[:500] + text):
+        assert fast._candidates(t) == slow._candidates(t)
+        assert fast.spans(t) == slow.spans(t)

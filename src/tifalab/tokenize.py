@@ -208,6 +208,50 @@ class TermMatcher:
                 for i in range(1, k)
             )
             self._first = re.compile("[" + re.escape(firsts) + "](?=" + ahead + ")")
+        self._head_bits = self._head_bitmap() if k == 3 and not self._has_single else None
+
+    # Hash of three code points (any array type: numpy wraps uint64 products, and the low bits
+    # of a product do not depend on the high ones, so Python ints give the same masked value).
+    _H1, _H2, _H3 = 0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D
+    _HBITS = 18
+
+    def _head_bitmap(self) -> Any:
+        """A bitmap over the hashes of the three-character heads (see ``_candidates``)."""
+        import numpy as np
+
+        mask = (1 << self._HBITS) - 1
+        bits = np.zeros(1 << self._HBITS, dtype=bool)
+        for head in self._heads:
+            a, b, c = map(ord, head)
+            bits[((a * self._H1) ^ (b * self._H2) ^ (c * self._H3)) & mask] = True
+        return bits
+
+    def _candidates(self, text: str) -> list[int]:
+        """Positions ``s`` with ``text[s:s+k]`` the head of some entry, in order.
+
+        With k = 3 (entries of three characters or more, the usual lexicon) numpy hashes every
+        three-character window at once and a bitmap lookup keeps the few positions that may
+        hold a head; the set lookup then removes hash collisions. The regex pass it replaces
+        stops on about one position in seven of news text (any entry's first character with
+        plausible next ones) and the filter ran in Python there: ~3x slower. Same positions.
+        """
+        heads = self._heads
+        if self._has_single:
+            assert self._first is not None
+            return [s for m in self._first.finditer(text)
+                    if text[(s := m.start()) : s + 2] in heads or text[s] in heads]
+        k = self._k
+        if self._head_bits is None or len(text) < k:
+            assert self._first is not None
+            found = map(_match_start, self._first.finditer(text))
+            return [s for s in found if text[s : s + k] in heads]
+        import numpy as np
+
+        # code points as uint64, so the products below wrap instead of overflowing
+        a = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64)
+        h = (a[:-2] * np.uint64(self._H1)) ^ (a[1:-1] * np.uint64(self._H2)) ^ (a[2:] * np.uint64(self._H3))
+        h &= np.uint64((1 << self._HBITS) - 1)
+        return [s for s in np.flatnonzero(self._head_bits[h]).tolist() if text[s : s + 3] in heads]
 
     def _longest_end(self, text: str, pos: int) -> int:
         """End of the longest entry starting at ``pos`` (``pos`` when none starts there)."""
@@ -255,18 +299,9 @@ class TermMatcher:
         if self._first is None:
             return []
         out: list[tuple[int, int]] = []
-        heads = self._heads
-        # Positions where an entry may start, found in one regex pass and filtered by the
-        # two-character heads in a comprehension: the trie walk below runs only on these.
-        if self._has_single:
-            cands = [s for m in self._first.finditer(text)
-                     if text[(s := m.start()) : s + 2] in heads or text[s] in heads]
-        else:
-            k = self._k
-            found = map(_match_start, self._first.finditer(text))
-            cands = [s for s in found if text[s : s + k] in heads]
+        # Positions where an entry may start: the trie walk below runs only on these.
         pos = 0
-        for s in cands:
+        for s in self._candidates(text):
             if s < pos:  # inside the previous match or stretch
                 continue
             e = self._longest_end(text, s)
