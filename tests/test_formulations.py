@@ -162,3 +162,20 @@ def test_reports_are_denser_in_formulations_than_peoples_daily() -> None:
     assert g_share > p_share > 0
     dtc = doc_term_counts(gov, tok(), lex())
     assert (dtc.groupby("doc_id")["term"].nunique() > 100).all()
+
+
+def test_pipeline_hits_from_spans_equal_token_lookup() -> None:
+    """The fast path (hits = the tokenizer's forced spans) gives the hits and token counts of
+    the token-by-token lookup it replaced."""
+    from tifalab.io import read_inputs
+    from tifalab.paths import sample_path
+    from tifalab.pipeline import Pipeline, PipelineConfig, StatementLocator
+
+    fast, slow = Pipeline(PipelineConfig()), Pipeline(PipelineConfig())
+    slow._hits_from_spans = False
+    (doc,) = list(read_inputs([str(sample_path())]))
+    art = fast.parse(doc).article
+    loc = StatementLocator(art)
+    assert fast._spans_are_hits()
+    hits, n = fast._formulations(art, loc)
+    assert hits and (hits, n) == slow._formulations(art, loc)

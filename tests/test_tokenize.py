@@ -237,3 +237,45 @@ def test_numbers_get_their_own_tokens() -> None:
     assert split_numerals(["一个"]) == ["一个"]  # a single numeral stays with its measure word
     words = tok().cut("全年新签约项目15个以上，培育50家社会组织")
     assert "15" in words and "50" in words
+
+
+@pytest.mark.parametrize("tokens", [[], [""], ["", "a"], ["\0", "，"], ["，", "", "x\0"],
+                                    [" ", "\n", "“", "中", "３", "……", "a—"]])
+def test_count_word_tokens_equals_the_per_token_test(tokens: list[str]) -> None:
+    from tifalab.tokenize import count_word_tokens, is_word_token
+
+    assert count_word_tokens(tokens) == sum(map(is_word_token, tokens))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="高质量发展营商环境，。 \n“”一二三年12ab", max_size=60))
+def test_cut_with_spans_gives_exactly_the_formulation_tokens(text: str) -> None:
+    """The pipeline takes formulation tokens from the spans: every span is a token that is an
+    entry, and no other token is an entry; the word count matches the per-token test."""
+    from tifalab.tokenize import count_word_tokens, is_word_token
+
+    tk = tok("rjieba")
+    tokens, spans = tk.cut_with_spans(SAMPLE[:300] + text)
+    joined = SAMPLE[:300] + text
+    offsets, pos = [], 0
+    for t in tokens:
+        offsets.append((pos, pos + len(t)))
+        pos += len(t)
+    assert [o for o, t in zip(offsets, tokens, strict=True) if tk.is_formulation(t)] == spans
+    assert all(joined[s:e] in tk.formulation_terms for s, e in spans)
+    assert count_word_tokens(tokens) == sum(map(is_word_token, tokens))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet="高质量发展营商环境生态治理体系，。\n𠀀\ud800ab", max_size=80))
+def test_matcher_candidates_by_hash_equal_the_regex_pass(text: str) -> None:
+    """The numpy head lookup finds exactly the positions of the regex pass it replaced."""
+    from tifalab.tokenize import TermMatcher
+
+    terms = [*load_formulations().themes_of, "𠀀高质", "\ud800质量"]
+    fast, slow = TermMatcher(terms), TermMatcher(terms)
+    slow._head_bits = None
+    assert fast._head_bits is not None
+    for t in (text, SAMPLE[:500] + text):
+        assert fast._candidates(t) == slow._candidates(t)
+        assert fast.spans(t) == slow.spans(t)

@@ -446,14 +446,20 @@ def _trailing_credit(p: str, base: int = 0) -> tuple[int, list[_Credit]] | None:
     return best
 
 
+def _ends_with_photo_word(s: str) -> bool:
+    """``re.search(r"(摄|图|摄影)$", s)`` without a regex that tries every position of a
+    paragraph: ``$`` matches at the end or before a final newline."""
+    return (s[:-1] if s.endswith("\n") else s).endswith(("摄", "图", "摄影"))
+
+
 def _photo_tail(p: str, base: int = 0) -> tuple[int, list[_Credit]] | None:
     """A photographer credit closing a paragraph: ``caption  本报记者 李  舸摄（人民视觉）``."""
     g = _grammar()
     core = p
     m = _AGENCY_TAIL.search(core) if _ends_in_bracket(core) else None
-    if m and re.search(r"(摄|图|摄影)$", core[: m.start()]):
+    if m and _ends_with_photo_word(core[: m.start()]):
         core = core[: m.start()]
-    if not re.search(r"(摄|图|摄影)$", core):
+    if not _ends_with_photo_word(core):
         return None
     cands = [m.start() for m in g.prefix_re.finditer(core)]
     # label-less "张三摄": the name starts after whitespace/punctuation or at the start

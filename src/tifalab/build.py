@@ -16,11 +16,13 @@ import gzip
 import hashlib
 import json
 import os
+import pickle
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import repeat
 from multiprocessing import get_context
 from operator import add
 from pathlib import Path
@@ -126,6 +128,7 @@ def _cache_key(sha: str, path: str, salt: str) -> str:
 # -- worker side ---------------------------------------------------------------------------
 
 _WORKER_PIPELINE: Pipeline | None = None  # one per worker process, set by the pool initializer
+_WORKER_SCHEMAS = False  # the worker has adopted the parent's Arrow schemas (see ``_work``)
 
 
 def _init_worker(config_dict: dict[str, Any], schemas: dict[str, Any] | None = None) -> None:
@@ -157,8 +160,16 @@ def _parse_file(path: str, pipeline: Pipeline) -> dict[str, Any]:
 Task = tuple[str, str | None, str | None]  # (path, sha256, cache file or None)
 
 
-def _work(batch: list[Task]) -> dict[str, Any]:
+def _work(batch: list[Task], schemas: bytes | None = None) -> dict[str, Any]:
+    """One batch in a worker. ``schemas``: the pickled Arrow schemas (see ``_start_pool``),
+    adopted by the worker's first batch."""
+    global _WORKER_SCHEMAS
     assert _WORKER_PIPELINE is not None
+    if schemas is not None and not _WORKER_SCHEMAS:
+        from tifalab.tables import use_arrow_schemas
+
+        use_arrow_schemas(pickle.loads(schemas))
+        _WORKER_SCHEMAS = True
     return _do_batch(batch, _WORKER_PIPELINE)
 
 
@@ -327,15 +338,16 @@ def build_corpus(
                 sha = shas[path]
                 if sha is None:
                     continue
-                cfile = cache_dir / f"{_cache_key(sha, path, salt)}.json.gz"
+                # no cache file name without the cache: a key and a path per file cost ~0.1 s
+                cfile = cache_dir / f"{_cache_key(sha, path, salt)}.json.gz" if use_cache else None
                 records[path] = InputRecord(path, sha, "parsed")
-                if use_cache and cfile.is_file():
+                if cfile is not None and cfile.is_file():
                     cached[path] = cfile
                     records[path].cached = True
                 elif gi not in reusable:
                     if len(tasks[-1]) >= BATCH_FILES:
                         tasks.append([])
-                    tasks[-1].append((path, sha, str(cfile) if use_cache else None))
+                    tasks[-1].append((path, sha, str(cfile) if cfile is not None else None))
                     in_tasks.add(path)
         tasks = [b for b in tasks if b]
     except BaseException:
@@ -611,13 +623,15 @@ def _warm_worker() -> None:
 
 def _start_pool(config: PipelineConfig, jobs: int) -> ProcessPoolExecutor:
     """A pool of ``jobs`` workers, started now (a warm-up task each makes the executor spawn
-    them) rather than at the first batch."""
-    from tifalab.tables import arrow_schemas
+    them) rather than at the first batch.
 
+    The Arrow schemas go to the workers with their batches (``_run_tasks``), not as
+    initializer arguments: deriving them imports pandas (~0.4 s), and the workers, whose
+    warm-up is the longest step before the first batch, need not wait for that.
+    """
     ctx = get_context("forkserver") if sys.platform != "win32" else get_context("spawn")
     pool = ProcessPoolExecutor(
-        max_workers=jobs, mp_context=ctx, initializer=_init_worker,
-        initargs=(config.as_dict(), arrow_schemas()),
+        max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(config.as_dict(),),
     )
     for _ in range(jobs):
         pool.submit(_warm_worker)
@@ -643,10 +657,14 @@ def _run_tasks(
             bar.update(len(batch))
         bar.close()
         return
+    from tifalab.tables import arrow_schemas
+
     own = pool is None
     pool = pool or _start_pool(config, jobs)
+    # pickled once: every batch carries these bytes, a worker adopts them with its first batch
+    schemas = pickle.dumps(arrow_schemas())
     try:
-        for batch, res in zip(tasks, pool.map(_work, tasks), strict=True):
+        for batch, res in zip(tasks, pool.map(_work, tasks, repeat(schemas)), strict=True):
             yield from _file_rows(res)
             bar.update(len(batch))
     finally:

@@ -362,8 +362,7 @@ def detect_layout(path: Path, text: str) -> str:
 
 
 def _is_doc_file(name: str) -> bool:
-    up = name.upper()
-    return any(up.startswith(p) for p in DOC_PREFIXES)
+    return name.upper().startswith(DOC_PREFIXES)  # one C call for the whole tuple
 
 
 def _read_file(path: Path, layout: str, text_column: str) -> Iterator[Document | Failure]:

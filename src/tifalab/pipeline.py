@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from tifalab.model import Article, Document, Failure
+from tifalab.tokenize import count_word_tokens
 
 # paragraph kinds whose text is tokenized for formulation counts
 _COUNTED_KINDS = frozenset(("body", "heading", "title", "pull_quote"))
@@ -64,6 +65,7 @@ class Pipeline:
         self._lexicon = None
         self._tokenizer = None
         self._wordlike: _WordlikeMemo = _WordlikeMemo()  # token -> is_word_token(token)
+        self._hits_from_spans: bool | None = None  # see _spans_are_hits
 
     # -- resources -------------------------------------------------------------------------
     @property
@@ -137,27 +139,20 @@ class Pipeline:
             return [], 0
         texts = [p.text for p in paras]
         joined = "\n".join(texts)
-        tokens = self.tokenizer().cut(joined)
+        tokens, spans = self.tokenizer().cut_with_spans(joined)
         if tokens.count("\n") != joined.count("\n"):
             # some token holds a newline and more: it may straddle two paragraphs
             return self._formulations_by_paragraph(paras, locate)
         # Every newline is a token, so no token crosses a paragraph boundary.
-        cache = self._wordlike
-        if len(cache) > 500_000:  # bound the memo in long-lived processes
-            cache.clear()
-        # word tokens (is_word_token); the memo computes a token it has not seen on lookup,
-        # so no set of the article's tokens is built to find the new ones first
-        n_tokens = sum(map(cache.__getitem__, tokens))
+        n_tokens = count_word_tokens(tokens)
         themes_of = self.formulation_lexicon().themes_of
         hits: list[FormulationHit] = []
-        found = [i for i in compress(count(), map(themes_of.__contains__, tokens)) if cache[tokens[i]]]
+        # the formulation tokens are exactly the forced spans: offsets without a token scan
+        found = spans if self._spans_are_hits() else self._found_by_lookup(tokens)
         if found:
             bases = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
-            at = done = 0  # offset in the joined text of token ``done``
-            for i in found:
-                t = tokens[i]
-                at += sum(map(len, tokens[done:i]))  # summed per stretch, not for every token
-                done = i
+            for at, stop_at in found:  # offsets in the joined text
+                t = joined[at:stop_at]
                 pi = bisect.bisect_right(bases, at) - 1
                 para = paras[pi]
                 start = para.start + at - bases[pi]
@@ -173,6 +168,37 @@ class Pipeline:
                     )
                 )
         return hits, n_tokens
+
+    def _spans_are_hits(self) -> bool:
+        """True when every lexicon entry is forced by the tokenizer and is a word token.
+
+        Then a formulation hit (a word token that is an entry) is exactly a forced span of
+        ``Tokenizer.cut_with_spans``: every span is an entry, and no other token is one. With
+        entries the tokenizer cannot force (punctuation inside) or that are no word tokens, the
+        tokens are looked up one by one (``_found_by_lookup``) as before.
+        """
+        if self._hits_from_spans is None:
+            from tifalab.tokenize import is_word_token
+
+            terms = self.formulation_lexicon().themes_of
+            forced = self.tokenizer().formulation_terms
+            self._hits_from_spans = all(t in forced and is_word_token(t) for t in terms)
+        return self._hits_from_spans
+
+    def _found_by_lookup(self, tokens: list[str]) -> list[tuple[int, int]]:
+        """Joined-text spans of the word tokens that are lexicon entries, token by token."""
+        themes_of = self.formulation_lexicon().themes_of
+        cache = self._wordlike
+        if len(cache) > 500_000:  # bound the memo in long-lived processes
+            cache.clear()
+        found: list[tuple[int, int]] = []
+        at = done = 0  # offset in the joined text of token ``done``
+        for i in compress(count(), map(themes_of.__contains__, tokens)):
+            at += sum(map(len, tokens[done:i]))  # summed per stretch, not for every token
+            done = i
+            if cache[tokens[i]]:
+                found.append((at, at + len(tokens[i])))
+        return found
 
     def _formulations_by_paragraph(
         self, paras: list[Any], locate: StatementLocator
