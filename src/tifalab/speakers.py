@@ -666,7 +666,7 @@ def short_form_surname(mention: str, lex: SpeakerLexicon) -> str | None:
 
 
 def _parse_person_core(m: str, lex: SpeakerLexicon) -> Speaker | None:
-    for t in lex.post_titles:
+    for t in lex.post_titles if ("·" in m or "•" in m) else ():
         head = m[: -len(t)]
         if m.endswith(t) and "·" in head and re.search(r"·[\u4e00-\u9fff]{2,}$", head):
             # 英国前外交大臣威廉·黑格勋爵: a ·-name runs on into the title after it

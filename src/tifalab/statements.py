@@ -1000,6 +1000,18 @@ def _noun_intro(text: str, q: _Quote, p: Paragraph, registry: _Registry) -> tupl
     return registry._person(best, None), "name"
 
 
+def _name_title_ends(s: str, lex: SpeakerLexicon, min_len: int) -> list[int]:
+    """Lengths ``k`` (8 down to ``min_len``) worth parsing as ``s[:k]``: a valid name of 2–4
+    characters, alone or followed by a title written after names (兰辉, 习近平总书记). Parsing
+    every prefix instead cost a fifth of the module's time."""
+    ends: set[int] = set()
+    for j in (2, 3, 4):
+        if len(s) >= j and is_valid_name(s[:j], lex):
+            ends.add(j)
+            ends.update(j + len(t) for t in lex.post_titles if s.startswith(t, j))
+    return sorted((k for k in ends if min_len <= k <= min(8, len(s))), reverse=True)
+
+
 def _subject_after(text: str, q: _Quote, p: Paragraph, registry: _Registry) -> str | None:
     """A known person named as the subject right after a closed quote that ends a sentence.
 
@@ -1034,7 +1046,7 @@ def _subject_after(text: str, q: _Quote, p: Paragraph, registry: _Registry) -> s
             sp = _parse(rest[: i + len(n)], registry.lex)
             if sp.kind == "person" and sp.name == n:
                 return n
-        for k in range(min(8, len(rest)), 1, -1):
+        for k in _name_title_ends(rest, registry.lex, min_len=2):
             sp = _parse(rest[:k], registry.lex)
             if sp.kind == "person" and sp.name and rest.startswith(sp.name) and (
                 sp.affiliations or sp.name in registry.known
@@ -1069,7 +1081,7 @@ def _subject_after(text: str, q: _Quote, p: Paragraph, registry: _Registry) -> s
             best = (i, name)
     if best is None:
         # “前进征程上…。”习近平总书记在…大会上的重要讲话: a name with its title after it
-        for k in range(min(8, len(clause)), 2, -1):
+        for k in _name_title_ends(clause, registry.lex, min_len=3):
             sp = _parse(clause[:k], registry.lex)
             if sp.kind == "person" and sp.name and sp.affiliations and clause.startswith(sp.name):
                 registry._learn(sp)
