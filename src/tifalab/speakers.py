@@ -235,37 +235,34 @@ def _name_verbs(verbs: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @cache
+def _jieba_dict() -> tuple[dict[str, str], frozenset[str]]:
+    """jieba's bundled dictionary read once: (2–3-character word -> POS tag, 4-character words)."""
+    import importlib.resources
+
+    try:
+        text = (importlib.resources.files("jieba") / "dict.txt").read_text(encoding="utf-8")
+    except (OSError, ModuleNotFoundError):  # pragma: no cover - jieba is a dependency
+        return {}, frozenset()
+    # line.split() -> parts; kept when len(parts) >= 3 and 2 <= len(parts[0]) <= 3:
+    # word -> parts[2], in one regex pass (a Python loop over 349k lines took twice as long)
+    return dict(_DICT_LINE_RE.findall(text)), frozenset(_DICT_FOUR_RE.findall(text))
+
+
 def jieba_words() -> dict[str, str]:
     """jieba's bundled dictionary, word -> POS tag (2–3 characters only), read once.
 
     Why: a cheap test of whether a string is an ordinary word (宣言, 抱怨) rather than a name,
     without running a tagger over the text.
     """
-    import importlib.resources
-
-    try:
-        ref = importlib.resources.files("jieba") / "dict.txt"
-        text = ref.read_text(encoding="utf-8")
-    except (OSError, ModuleNotFoundError):  # pragma: no cover - jieba is a dependency
-        return {}
-    # line.split() -> parts; kept when len(parts) >= 3 and 2 <= len(parts[0]) <= 3:
-    # word -> parts[2], in one regex pass (a Python loop over 349k lines took twice as long)
-    return dict(_DICT_LINE_RE.findall(text))
+    return _jieba_dict()[0]
 
 
-@cache
 def jieba_four_char_words() -> frozenset[str]:
     """The 4-character words of jieba's bundled dictionary (idioms such as 纷至沓来, 语重心长).
 
     Why: a 3-character name candidate that is the head of such a word (纷至沓|来) is no name.
     """
-    import importlib.resources
-
-    try:
-        text = (importlib.resources.files("jieba") / "dict.txt").read_text(encoding="utf-8")
-    except (OSError, ModuleNotFoundError):  # pragma: no cover - jieba is a dependency
-        return frozenset()
-    return frozenset(_DICT_FOUR_RE.findall(text))
+    return _jieba_dict()[1]
 
 
 _DICT_FOUR_RE = re.compile(r"^([\u4e00-\u9fff]{4}) ", re.M)
