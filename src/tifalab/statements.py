@@ -988,7 +988,7 @@ def _noun_intro(text: str, q: _Quote, p: Paragraph, registry: _Registry) -> tupl
     """传来村支书李红兵的声音：“…” / 他的话：“…”: a noun of speech (声音, 话, 嘱咐 …) after a person
     introduces the quote, which is that person's direct statement with verb null. The person is a
     name the article knows (ending right before 的) or 他/她."""
-    m = _NOUN_INTRO_RE.search(text, p.start, q.open)
+    m = _NOUN_INTRO_RE.search(text, max(p.start, q.open - _INTRO_WINDOW), q.open)
     if m is None:
         return None
     j = m.start()
@@ -1133,8 +1133,8 @@ def _triggers(
             continue
         if m.group() == "说" and text[vs - 1 : vs] == "来":
             continue  # 对行业主管部门来说: a frame, nobody speaks
-        c_head = text[_clause_start(text, vs, p.start) : vs]
-        if _NOUN_USE_RE.search(c_head):
+        c0 = _clause_start(text, vs, p.start)  # the clause holding subject and verb
+        if _NOUN_USE_RE.search(text, c0, vs):
             continue  # 积极响应党中央号召， / 按照本通知要求，: the verb's noun, nobody speaks here
         if lex.lemma(m.group()) == "要求" and _DEMAND_LEVEL_RE.match(text, m.end()):
             continue  # …对精度要求非常高: a standard, not a directive
@@ -1153,7 +1153,6 @@ def _triggers(
                 bare = True
             else:
                 continue
-        c0 = _clause_start(text, vs, p.start)
         found = _find_speaker(text, c0, vs, m.group(), lex, known)
         c1 = c0
         while found is None and c1 - 1 in term_close:
@@ -1206,6 +1205,9 @@ _DEMAND_LEVEL_RE = re.compile(r"(?:很|非常|更|较|越来越|极|不|也|高|
 # a quote introduced by a reporting verb and a colon of its own (…勒文说：“…”): never the
 # continuation of an earlier speaker, even when its own speaker is not recognized
 _OWN_INTRO_RE = re.compile(r"(?:说|表示|指出|强调|介绍|认为|称|道|问|回答|坦言|感慨|呼吁|回忆)[：:][ \u3000]*$")
+# both intro patterns end at the quote and span at most a dozen characters: search only the
+# text just before it instead of the whole paragraph, once per quote
+_INTRO_WINDOW = 24
 _FRAME_CLAUSE_RE = re.compile(
     r"(?:(?:在|历经|经过|随着|当|从|自)[^，。“”：:,]{1,30}"
     r"|(?:如今|目前|最近|近日|日前|去年|今年|此后|后来|随后|此时|当天|当晚|那天|晚上|早上|上午|下午)[^，。“”：:,]{0,12})$"
@@ -1410,7 +1412,7 @@ def _attribute(
         if not _is_sentence_like(inside):
             continue
         before = [t for t in ts if t.vend <= q.open]
-        if before and not _OWN_INTRO_RE.search(text, p.start, q.open):
+        if before and not _OWN_INTRO_RE.search(text, max(p.start, q.open - _INTRO_WINDOW), q.open):
             q.continuation_of = before[-1]
 
 
