@@ -502,3 +502,27 @@ def test_junk_names_from_words_and_adverbs_are_refused() -> None:
     assert not any(n and n.startswith("纷至") for n, _ in got)
     nb = [s.speaker for s in res.statements if s.speaker.name == "尼尔·布什"]
     assert nb and nb[0].affiliations == []  # a kinship descriptor is no affiliation
+
+
+def test_issuers_members_speaking_for_a_party_tibetan_names_and_pseudonyms() -> None:
+    text = ("标题\n香港特区行政长官林郑月娥发表声明表示，欢迎全国人大通过有关决定。\n"
+            "全国人大常委会委员长栗战书出席会议。栗战书委员长向大会报告工作。他指出，代表工作要加强。\n"
+            "葛均波委员代表九三学社中央发言时说，科技领域作风建设任重道远。\n"
+            "尼玛扎西委员发言说，西藏贫困人口全部脱贫。\n"
+            "穆铁礼甫·哈斯木委员发言说，各族人民心连心。\n"
+            "正如巴基斯坦正义运动党中央新闻书记艾哈迈德·贾瓦德所评价：“中国脱贫攻坚的成功源于制度优势。”\n"
+            "10岁的小女孩在题为《致白衣天使》的信中写道：“白衣天使们非常勇敢。”\n"
+            "25岁青年阿B（化名）向媒体表示：不会再上当。“我觉得大家应该共同抗疫。”他说。\n"
+            "国新办举行吹风会，邀请人社部副部长汤涛介绍有关情况。“技能人才短缺。”汤涛说。\n")
+    _, res = _run(text)
+    got = {(s.speaker.name, s.text[:6]) for s in res.statements}
+    assert ("林郑月娥", "欢迎全国人大") in got  # 发表声明: the issuer speaks; a listed name
+    assert ("栗战书", "代表工作要加") in got  # 委员长 is a title; 向大会 is no name
+    assert ("葛均波", "科技领域作风") in got  # 代表…发言时: the member, not the party
+    assert ("尼玛扎西", "西藏贫困人口") in got  # tibetan_name_parts.txt
+    assert ("穆铁礼甫·哈斯木", "各族人民心连") in got  # a title after a ·-name is no part of it
+    assert ("艾哈迈德·贾瓦德", "中国脱贫攻坚") in got  # 正如X所评价
+    assert all(s.speaker.name != "信中" for s in res.statements)  # a noun and a localizer
+    assert ("阿B", "不会再上当。") in got and ("阿B", "我觉得大家应") in got  # a marked pseudonym
+    tang = next(s for s in res.statements if s.speaker.name == "汤涛")
+    assert [(a.organization, a.title) for a in tang.speaker.affiliations] == [("人社部", "副部长")]

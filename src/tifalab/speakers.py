@@ -75,6 +75,7 @@ class SpeakerLexicon:
     post_titles: tuple[str, ...] = ()
     honorifics: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()  # names the rules cannot derive (文在寅)
+    tibetan_parts: frozenset[str] = frozenset()  # parts of Tibetan names (尼玛 + 扎西)
 
     def lemma(self, verb: str) -> str:
         """The reporting verb as reported: the form without adverbs or objects (告诉记者 -> 告诉)."""
@@ -120,6 +121,7 @@ def _load(lexicon_dir: str | None) -> SpeakerLexicon:
         post_titles=tuple(sorted((r[0] for r in post_rows), key=len, reverse=True)),
         honorifics=frozenset(r[0] for r in post_rows if len(r) > 1 and r[1] == "honorific"),
         names=frozenset(load_terms(f("person_names.txt"))),
+        tibetan_parts=frozenset(t for t in load_terms(f("tibetan_name_parts.txt")) if len(t) == 2),
     )
 
 
@@ -197,10 +199,14 @@ def _is_valid_name(name: str, lex: SpeakerLexicon, after_title: bool) -> bool:
         return False
     if "·" in name or "•" in name:
         parts = re.split("[·•]", name)
+        if any(t in parts[-1][1:] for t in lex.post_titles if len(t) >= 2):
+            return False  # 穆铁礼甫·哈斯木委员发言: a title after the name, not a part of it
         return all(parts) and 3 <= len(name) <= 16
     n = len(name)
     if name[:2] in lex.compound_surnames and n in (3, 4):
         return True
+    if n == 4 and name[:2] in lex.tibetan_parts and name[2:] in lex.tibetan_parts:
+        return True  # 尼玛扎西: a Tibetan name, two listed parts and no family name
     if n in (2, 3) and name[0] in lex.surnames:
         return True
     if after_title and n == 2 and is_transliterated(name, lex):

@@ -49,11 +49,16 @@ _SENT_END = set("。！？!?…")
 # a verb-led time clause: 参加政协经济界委员联组会时 (never part of the speaker mention)
 _VERB_TIME = r"(?:参加|出席|主持|考察|视察|会见|看望|听取|接见|调研)[^，。“”：:,]{1,25}?(?:时|期间|之际)"
 _VERB_TIME_END_RE = re.compile(_VERB_TIME + "$")
+# the act of issuing a text (发表声明, 致贺电): between the issuer and the verb, never a speaker itself
+_ISSUED = r"(?:发表(?:书面|视频|电视|公开)?(?:声明|讲话|谈话|演讲|致辞|署名文章)|致(?:贺电|贺信|信|函|电))"
+_ISSUED_END_RE = re.compile(_ISSUED + "$")
 _ADV_TOKEN = (
     r"(?:一致|也|还|都|则|就|又|再次|同时|进一步|更是|纷纷|均|曾|已|仍|亦|便|随即|当即|当场|首先|最后"
     r"|一度|接着|继而|耐心|坦诚|动情|激动|兴奋|高兴|自豪|感慨|深情|笑着|笑|一再|反复|多次|曾经|不止一次|早就"
     r"|特别|明确|公开|首次|正式|坦率|由衷|深有感触|语重心长|应询|应约|应邀|答问时|[\u4e00-\u9fff]{1,4}地"
     r"|完全|充分|始终|一直|十分|非常|坚定|衷心|真诚|深深|更加|仍然|依然|致辞时?|发言时?|讲话时?"
+    r"|代表[^，。“”：:,]{2,12}?(?:发言|讲话|致辞)时?"
+    r"|" + _ISSUED +
     r"|在(?:[^，。“”：:,]|“[^“”，。：]{1,20}”){1,30}?(?:时|上|中|里|后|前|期间|之际|之时|间)"
     r"|" + _VERB_TIME +
     r"|(?:对|向|跟|给)(?:本报|新华社)?(?:记者|我们|笔者|大家|媒体)|(?:接受)?(?:本报|新华社)?(?:记者)?(?:采访|专访)时?"
@@ -70,7 +75,7 @@ _LEAD_RE = re.compile(
 _CITED_RE = re.compile(
     r"(?:援引|引述|引用|刊发|刊登|发表)([^，。“”：:,]{2,40}?)的(?:话|发言|表态|评论|文章|讲话|观点|署名文章)(?:报道)?$"
 )
-_CITE_VERB_RE = re.compile(r".*(?:援引|引述|引用|刊发|刊登)")
+_CITE_VERB_RE = re.compile(r".*(?:援引|引述|引用|刊发|刊登|邀请|见到|遇到|采访了?|结识)")
 _NARRATIVE_STOP = re.compile(r"(?<=[。！？!?])(?:据了解|据悉|据介绍|据统计|记者(?:了解到|看到|注意到|获悉|发现))")
 # a reporting verb + 了 + a short object before a colon: 他道出了实情：…, 她说了一句话：…
 _VERB_OBJECT_RE = re.compile(r"了[\u4e00-\u9fff]{1,4}[：:]|了?“[^”“\n]{1,6}”[：:]")  # 道出了实情： / 道出“秘诀”：
@@ -265,6 +270,14 @@ def _find_speaker(
         return _find_speaker(text, s0 + cited.start(1), s0 + cited.end(1), verb, lex, known)
     lead = _LEAD_RE.match(clause)
     off = lead.end() if lead else 0
+    if s0 >= 5 and text[s0 - 1] in "）)" and _ADV_RE.fullmatch(clause[off:]):
+        mark = _PSEUDONYM_MARK_RE.search(text, s0 - 4, s0)
+        for name in known if mark and mark.end() == s0 else ():
+            if text.endswith(name, 0, mark.start()):  # type: ignore[union-attr]
+                a = mark.start() - len(name)  # type: ignore[union-attr]
+                return Speaker(name=name, mention=name, kind="person"), a, s1  # 阿B（化名）向媒体|表示
+    if lead and lead.group().startswith(("正如", "正像", "就像")) and clause.endswith("所"):
+        return _find_speaker(text, s0, s1 - 1, verb, lex, known)  # 正如X所评价: 所 is no part of X
     if verb == "看来" and clause[off:].startswith("在"):
         off += 1
     for k in range(len(clause), off, -1):
@@ -285,8 +298,11 @@ def _find_speaker(
                 sp = Speaker(name=cand, mention=cand, kind="person")  # 勒奇米, introduced earlier
             elif sp.kind == "unknown" and _tagged_as_name(cand):
                 sp = Speaker(name=cand, mention=cand, kind="person")  # 约翰逊则表示
-            if sp.kind == "unknown":
-                continue
+            if sp.kind == "unknown" or (sp.kind in ("document", "institution") and _ISSUED_END_RE.search(cand)):
+                continue  # 行政长官林郑月娥发表声明|表示: the issuer speaks, not 声明
+            j = cand.find("代表", 1)
+            if sp.kind in ("document", "institution", "group") and j > 0 and _ADV_RE.fullmatch(cand[j:] + tail):
+                continue  # 葛均波委员|代表九三学社中央发言时|说: the member speaks for the party
             if (
                 sp.kind == "person" and sp.name is None and cand not in ("他", "她")
                 and not sp.affiliations and short_form_surname(cand, lex) is None
@@ -338,10 +354,15 @@ def _tagged_as_name(cand: str) -> bool:
 
 def _bare_name_ok(name: str) -> bool:
     """A name standing alone (no title vouches for it) is no dictionary word other than a name,
-    and a 3-character one does not open with such a word (文章中, 纷至沓 of 纷至沓来)."""
+    nor a noun and a localizer (信中), and a 3-character one does not open with such a word
+    (文章中, 纷至沓 of 纷至沓来)."""
     if "·" in name:
         return True
+    if len(name) == 2 and name[1] in "中里上内":
+        return False  # …的信中写道: a noun and a localizer, no name
     words = _jieba_words()
+    if name[0] in _LINK_AFTER_NAME and name[1:] in words:
+        return False  # 阿B（化名）向媒体表示: a preposition and a word
     tag = words.get(name)
     if tag is not None and not tag.startswith("nr"):
         return False
@@ -382,6 +403,28 @@ def _narrative_persons(
                 sp = _parse(text[m.start() : m.end() + len(name)], lex)
             if sp.kind == "person" and sp.name == name:
                 out.append((m.end() + len(name), _resolve_demonstrative_org(text, sp, c0, p.start)))
+    return out
+
+
+_PSEUDONYM_MARK_RE = re.compile(r"[（(]化名[）)]")
+_PSEUDONYM_LATIN_RE = re.compile(r"(?:[A-Z](?:先生|女士|小姐|某)|[阿小老][A-Z])$")
+
+
+def _pseudonyms(text: str, paras: Sequence[Paragraph], lex: SpeakerLexicon) -> list[tuple[int, Speaker]]:
+    """Persons the article names by a pseudonym it marks (A先生（化名）, 阿B（化名）, 小李（化名）):
+    the mark vouches for a name no surname rule would accept. (name end, speaker)."""
+    out: list[tuple[int, Speaker]] = []
+    for p in paras:
+        for m in _PSEUDONYM_MARK_RE.finditer(text, p.start, p.end):
+            e = m.start()
+            latin = _PSEUDONYM_LATIN_RE.search(text, max(p.start, e - 3), e)
+            name = latin.group() if latin else next(
+                (text[e - n : e] for n in (3, 2) if e - n >= p.start and (
+                    is_valid_name(text[e - n : e], lex) or re.fullmatch("[阿小老][\u4e00-\u9fff]", text[e - n : e])
+                )), None,
+            )
+            if name:
+                out.append((e, Speaker(name=name, mention=name, kind="person")))
     return out
 
 
@@ -463,11 +506,15 @@ def _name_at(text: str, i: int, end: int, lex: SpeakerLexicon) -> str | None:
                 return dotted
     three, two = text[i : i + 3], text[i : i + 2]
     four = text[i : i + 4]
+    if text[i : i + 1] in _LINK_AFTER_NAME and text[i + 1 : i + 3] in words:
+        return None  # 栗战书委员长向大会报告: a preposition and a word, no name
     if (
         two in lex.compound_surnames and len(four) == 4 and text[i + 3 : i + 5] not in words
         and text[i + 2 : i + 4] not in words and is_valid_name(four, lex)
     ):
         return four  # 二阶俊博, 欧阳明高: a compound surname and a two-character given name
+    if len(four) == 4 and two in lex.tibetan_parts and four[2:] in lex.tibetan_parts:
+        return four  # 尼玛扎西: a Tibetan name (tibetan_name_parts.txt)
     run = _translit_run(text, i, end, lex)
     if not run and text[i : i + 1] in lex.surnames:
         tail = _translit_run(text, i + 1, end, lex)
@@ -717,6 +764,9 @@ def extract_statements(
     titles = [p for p in paragraphs if p.kind == "title" and 0 <= p.start <= p.end <= len(text)]
     for _pos, sp in _narrative_persons(text, titles, lex):
         registry._learn(sp)
+    for pos, sp in _pseudonyms(text, paras, lex):
+        registry._learn(sp)
+        registry.timeline.append((pos, sp.name or ""))
     # a heading that is only a name and a role suffix (格桑德吉代表, 王树国委员) introduces that
     # person, whatever the name's origin: NPC and CPPCC profiles head each section so
     for p in paras:
