@@ -513,7 +513,8 @@ def test_issuers_members_speaking_for_a_party_tibetan_names_and_pseudonyms() -> 
             "正如巴基斯坦正义运动党中央新闻书记艾哈迈德·贾瓦德所评价：“中国脱贫攻坚的成功源于制度优势。”\n"
             "10岁的小女孩在题为《致白衣天使》的信中写道：“白衣天使们非常勇敢。”\n"
             "25岁青年阿B（化名）向媒体表示：不会再上当。“我觉得大家应该共同抗疫。”他说。\n"
-            "国新办举行吹风会，邀请人社部副部长汤涛介绍有关情况。“技能人才短缺。”汤涛说。\n")
+            "国新办举行吹风会，邀请人社部副部长汤涛介绍有关情况。“技能人才短缺。”汤涛说。\n"
+            "日本天皇德仁表示，谨致以由衷祝贺。摩洛哥国王穆罕默德六世表示，中国取得辉煌成就。\n")
     _, res = _run(text)
     got = {(s.speaker.name, s.text[:6]) for s in res.statements}
     assert ("林郑月娥", "欢迎全国人大") in got  # 发表声明: the issuer speaks; a listed name
@@ -524,5 +525,6 @@ def test_issuers_members_speaking_for_a_party_tibetan_names_and_pseudonyms() -> 
     assert ("艾哈迈德·贾瓦德", "中国脱贫攻坚") in got  # 正如X所评价
     assert all(s.speaker.name != "信中" for s in res.statements)  # a noun and a localizer
     assert ("阿B", "不会再上当。") in got and ("阿B", "我觉得大家应") in got  # a marked pseudonym
+    assert ("德仁", "谨致以由衷祝") in got and ("穆罕默德六世", "中国取得辉煌") in got  # a monarch's number
     tang = next(s for s in res.statements if s.speaker.name == "汤涛")
     assert [(a.organization, a.title) for a in tang.speaker.affiliations] == [("人社部", "副部长")]

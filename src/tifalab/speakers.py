@@ -186,9 +186,15 @@ def is_valid_name(name: str, lex: SpeakerLexicon, *, after_title: bool = False) 
     return hit  # type: ignore[return-value]
 
 
+_REGNAL_RE = re.compile(r"[一二三四五六七八九十]{1,3}世$")
+
+
 def _is_valid_name(name: str, lex: SpeakerLexicon, after_title: bool) -> bool:
     if name in lex.names:
         return True
+    regnal = _REGNAL_RE.search(name)
+    if regnal and regnal.start() >= 2:
+        name = name[: regnal.start()]  # 穆罕默德六世, 玛格丽特二世: a monarch's number
     # a ·-name is transliterated: 那, 其, 和 … are syllables there (何塞·那威), not function words
     bad = _DOTTED_NAME_BAD if ("·" in name or "•" in name) else _NAME_BAD
     if not name or any(c in bad for c in name) or "记者" in name or "采访" in name:

@@ -490,7 +490,20 @@ def _resolve_demonstrative_org(text: str, sp: Speaker, pos: int, lo: int) -> Spe
 _DOTTED_RUN_RE = re.compile(r"[\u4e00-\u9fff]+(?:[·•][\u4e00-\u9fff]+)+")
 
 
+_REGNAL_AFTER_RE = re.compile(r"[一二三四五六七八九十]{1,3}世(?![纪界代])")
+
+
 def _name_at(text: str, i: int, end: int, lex: SpeakerLexicon) -> str | None:
+    """The person name starting at ``i`` (after a title), with a monarch's number (六世) if any."""
+    name = _name_at_base(text, i, end, lex)
+    if name:
+        regnal = _REGNAL_AFTER_RE.match(text, i + len(name), end)
+        if regnal:
+            return name + regnal.group()  # 摩洛哥国王穆罕默德六世
+    return name
+
+
+def _name_at_base(text: str, i: int, end: int, lex: SpeakerLexicon) -> str | None:
     words = _jieba_words()
     listed = max((n for n in lex.names if text.startswith(n, i, end)), key=len, default=None)
     if listed:
