@@ -154,6 +154,20 @@ def test_disciplines_grades_and_bare_units_belong_to_the_title() -> None:
     assert affs("北京大学教授王明") == [("北京大学", "教授")]
 
 
+def test_qualifiers_after_an_organization_belong_to_the_title() -> None:
+    def affs(m: str) -> list[tuple[str | None, str | None]]:
+        return [(a.organization, a.title) for a in parse_speaker_mention(m).affiliations]
+
+    assert affs("1250轧钢厂机修工程师聂为勇") == [("1250轧钢厂", "机修工程师")]
+    assert affs("长岭村萝卜种植大户黄灯江") == [("长岭村", "萝卜种植大户")]
+    assert affs("国际原子能机构代理总干事费鲁塔") == [("国际原子能机构", "代理总干事")]
+    assert affs("天津市公安刑侦局四支队副支队长王东") == [("天津市公安刑侦局四支队", "副支队长")]
+    # a unit of its own, or a suffix character inside another word, stays with the organization
+    assert affs("国际奥委会主席巴赫") == [("国际奥委会", "主席")]
+    assert affs("温县西南王村小学校长张文科")[0][1] == "校长"
+    assert affs("有米科技公共事务总监于金喜")[0][0] != "有米科"
+
+
 def test_finnish_transliteration() -> None:
     sp = parse_speaker_mention("芬兰国家卫生与福利研究所所长米卡·萨尔米宁")
     assert sp.name == "米卡·萨尔米宁"

@@ -459,6 +459,39 @@ def _title_modifier(org: str, lex: SpeakerLexicon) -> str | None:
     return None
 
 
+# ends of organization names beyond org_suffixes.txt, for cutting a title's qualifier off an
+# organization (…轧钢厂|机修工程师, 长岭村|萝卜种植大户)
+_UNIT_CHARS = frozenset("会组室区学院校站所部处科局队社团村厂馆办委司厅中心岛州市县镇乡省党小划园点街")
+_ORG_ENDS = ("村", "厂", "系", "队", "机构", "站", "店", "馆", "社", "台", "党中央", "联盟", "署", "团", "行")
+
+
+def _org_tail(org: str, lex: SpeakerLexicon) -> str | None:
+    """The words after the last organization suffix of ``org`` (at most 8 characters, no place),
+    which qualify the title: 1250轧钢厂|机修 工程师, 巴西里约联邦大学|公共政策学 教授,
+    国际原子能机构|代理 总干事. None when ``org`` has no such end or nothing follows it."""
+    best = -1
+    for suf in (*lex.org_suffixes, *_ORG_ENDS):
+        j = org.rfind(suf)
+        if j > 0 and j + len(suf) > best:
+            best = j + len(suf)
+    tail = org[best:] if 0 < best < len(org) else ""
+    words = jieba_words()
+    if tail and (
+        org[best - 1 : best + 1] in words or tail[0] in "和与及"
+        or words.get(org[best - 2 : best], "")[:1] in ("f", "s")
+        or words.get(org[best - 3 : best], "").startswith("ns")
+    ):
+        return None  # 有米科|技…, 西部|战区, 北京中关村|…: the suffix is part of another word
+    if (
+        not tail or len(tail) > 8 or not all("\u4e00" <= c <= "\u9fff" for c in tail)
+        or tail[0] in "会员" or tail[-1] in _UNIT_CHARS
+    ):
+        return None  # 国际奥委|会, …村|小学, 反诈中心|接警组: the tail is a unit of its own
+    if split_area(tail, lex)[0] or jieba_words().get(tail, "").startswith(("ns", "nt", "nr")):
+        return None  # 中国驻|美国 大使, …|华为 : a place or a name is no qualifier
+    return tail
+
+
 def _affiliation(part: str, lex: SpeakerLexicon) -> Affiliation:
     title = _title_suffix(part, lex)
     if title is None:
@@ -471,7 +504,7 @@ def _affiliation(part: str, lex: SpeakerLexicon) -> Affiliation:
                 break
     org = part[: -len(title)] if title else part
     if title and org:
-        mod = _title_modifier(org, lex)
+        mod = _title_modifier(org, lex) or _org_tail(org, lex)
         if mod:
             org, title = org[: -len(mod)], mod + title
     if title and org in _BARE_UNITS:
