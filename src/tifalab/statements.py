@@ -69,7 +69,7 @@ _ADV_RE = re.compile(f"(?:{_ADV_TOKEN})*")
 _FOUR_CHAR_ADVERBS = frozenset(re.findall(r"(?<=[(|])([\u4e00-\u9fff]{4})(?=[|)])", _ADV_TOKEN))
 _LEAD_RE = re.compile(
     r"^(?:据|正如|正像|就像|对此|对于此|会上|随后|其中|同时|此外|另外|当天|日前|近日|如今|现在|最后|为此|其间|期间|而|但|可|并|也"
-    r"|请|就是|是|这是|这就是|正是|根据|在(?=[\u4e00-\u9fff\d]{2,}(?:厂|公司|医院|学校|大学|村|社区|街道|镇|乡|县|市|省)))+"
+    r"|请|就是|是|这是|这就是|正是|[他她]就是|[他她]正是|来到|根据|在(?=[\u4e00-\u9fff\d]{2,}(?:厂|公司|医院|学校|大学|村|社区|街道|镇|乡|县|市|省)))+"
 )
 # a person cited through a medium: …援引X的话 / …刊发X的评论 (+ 报道) right before the verb
 _CITED_RE = re.compile(
