@@ -528,3 +528,15 @@ def test_issuers_members_speaking_for_a_party_tibetan_names_and_pseudonyms() -> 
     assert ("德仁", "谨致以由衷祝") in got and ("穆罕默德六世", "中国取得辉煌") in got  # a monarch's number
     tang = next(s for s in res.statements if s.speaker.name == "汤涛")
     assert [(a.organization, a.title) for a in tang.speaker.affiliations] == [("人社部", "副部长")]
+
+
+def test_verbless_quote_after_a_sentence_with_one_named_subject() -> None:
+    text = ("标题\n长影乐团老艺术家穆铁来今年70岁。1971年底，20出头的穆铁来曾跟随乐团到大庆体验生活。"
+            "“住的是干打垒，吃的是窝窝头，大家心里都热乎。”\n"
+            "工人张玉星在工地干了一年。晚饭时张玉星突然接到一通紧急电话：“工地需要人手，你能来吗？”\n"
+            "村医马素萍忙得顾不上吃饭。马素萍和女儿通话时说了几句。“妈，你放心吧。”“好，你也保重。”\n")
+    _, res = _run(text)
+    got = {(s.speaker.name, s.text[:6]) for s in res.statements}
+    assert ("穆铁来", "住的是干打垒") in got  # the narrated sentence's one named subject
+    assert ("张玉星", "工地需要人手") not in got  # words heard on the phone are the caller's
+    assert ("马素萍", "好，你也保重") not in got  # a run of lines: a dialogue

@@ -871,6 +871,8 @@ def extract_statements(
                         who, via = registry._person(subject, None), "name"
                     elif len(names) == 1 and not per_para_t[pi] and _context_ok(text, q, p, next(iter(names)), lex):
                         who, via = registry._person(names.pop(), None), "context"
+                    elif (before_subject := _subject_before(text, q, p, registry)) is not None:
+                        who, via = registry._person(before_subject, None), "context"
                     else:
                         who, via = Speaker(name=None, mention="", kind="unknown"), "unknown"
                     statements.append(_statement(text, q.para, paras, q.cstart, q.cend, "direct", via, None, who))
@@ -920,14 +922,17 @@ def extract_statements(
 def _context_ok(text: str, q: _Quote, p: Paragraph, name: str, lex: SpeakerLexicon) -> bool:
     """Whether a verbless quote may go to the one person its paragraph names.
 
-    Not when it is one of a run of quotes with nothing between them (“郭医生还好吗？”“她还能回来
-    吗？”: a crowd's lines), when it follows a comma inside someone else's sentence (上级领导…，
-    “你不是一个人…”), or when it names that person (郭医生, 郭璐萍): nobody calls himself so.
+    Not when it follows a colon after a clause of words heard (突然接到电话：), when it is one of a
+    run of quotes with nothing between them (“郭医生还好吗？”“她还能回来吗？”: a crowd's lines),
+    when it follows a comma inside someone else's sentence (上级领导…，“你不是一个人…”), or when it
+    names that person (郭医生, 郭璐萍): nobody calls himself so.
     """
     before = text[p.start : q.open].rstrip(" \u3000")
     after = text[(q.close + 1) if q.close is not None else q.cend : p.end].lstrip(" \u3000")
     if (before and before[-1] in "”」』\"") or (after and after[0] in "“「『\""):
         return False
+    if before[-1:] in ("：", ":") and _HEARD_RE.search(before, max(before.rfind(c) for c in "。！？!?，,") + 1):
+        return False  # 张玉星接到一通电话：“…”: the words heard are the caller's
     if before and before[-1] in "，,":
         # 上级领导…，说服了…郭璐萍留在国内治疗，“你不是一个人…”: a comma-led quote is the person's
         # only when the person is the sentence's subject (…老家的甘如意听闻…，决定…，“我们科室…”)
@@ -1159,6 +1164,44 @@ def _subject_after(text: str, q: _Quote, p: Paragraph, registry: _Registry) -> s
             ):
                 return cand
     return best[1] if best else None
+
+
+_NOT_SUBJECT_AFTER = set("的和与及、等们同跟")
+_HEARD_RE = re.compile(r"电话|来电|广播|听到|听见|收到|接到")
+
+
+def _subject_before(text: str, q: _Quote, p: Paragraph, registry: _Registry) -> str | None:
+    """The subject of the sentence right before a verbless quote, in the same paragraph.
+
+    20出头的穆铁来曾跟随乐团到大庆体验生活。“住的是…”: a feature story introduces a person in a
+    sentence of narration and lets the person's words follow with no verb. The quote goes to
+    that sentence's subject when it is the one known person the sentence names (or 他/她 at its
+    start), no other quote stands in the sentence, and the quote opens a sentence of its own.
+    """
+    k = _rstrip(text, p.start, q.open)
+    if k <= p.start or text[k - 1] not in "。！？!?：:":
+        return None
+    j = max(text.rfind(c, p.start, k - 1) for c in "。！？!?")
+    sent = text[(j + 1 if j >= 0 else p.start) : k]
+    if any(c in sent for c in "“”「」\"") or _HEARD_RE.search(sent, max(sent.rfind(c) for c in "，,") + 1):
+        return None  # dialogue, or words heard from someone else (接到一通电话：)
+    hits = sorted(
+        (i, n) for n in registry.known if (i := sent.find(n)) >= 0
+    )
+    names = {n for _i, n in hits}
+    for _i, n in hits:
+        names -= {m for m in names if m != n and m in n}  # 伊姆兰 inside 伊姆兰·汗
+    if len(names) != 1:
+        if not names and sent[:1] in ("他", "她"):
+            return registry.last_person_before(j + 1 if j >= 0 else p.start, p.start)
+        return None
+    i, name = next((i, n) for i, n in hits if n in names)
+    after = sent[i + len(name) : i + len(name) + 1]
+    if i > 25 or after in _NOT_SUBJECT_AFTER or _CONTEXT_OBJECT_RE.search(sent, 0, i):
+        return None
+    if not _context_ok(text, q, p, name, registry.lex):
+        return None  # a crowd's lines, or the quote names the person: not the person's words
+    return name
 
 
 def _rstrip(text: str, a: int, b: int) -> int:
