@@ -540,3 +540,14 @@ def test_verbless_quote_after_a_sentence_with_one_named_subject() -> None:
     assert ("穆铁来", "住的是干打垒") in got  # the narrated sentence's one named subject
     assert ("张玉星", "工地需要人手") not in got  # words heard on the phone are the caller's
     assert ("马素萍", "好，你也保重") not in got  # a run of lines: a dialogue
+
+
+def test_bare_dotted_names_writers_and_adverbs_after_a_name() -> None:
+    text = ("标题\n西尔维亚·施罗德是爱尔兰都柏林城市大学的德国籍教师。施罗德说：“坚强的武汉人民一定能战胜危机。”\n"
+            "阿尔巴尼亚—中国文化协会会长斯巴修撰文表示，愿中国人民早日战胜疫情。\n"
+            "中科院院士、数学与系统科学研究院原院长郭雷曾撰文回忆：吴文俊对中国数学的发展有独到见解。\n")
+    _, res = _run(text)
+    got = {(s.speaker.name, s.text[:6]) for s in res.statements}
+    assert ("西尔维亚·施罗德", "坚强的武汉人") in got  # a bare ·-name links its last part
+    assert ("斯巴修", "愿中国人民早") in got  # 撰文 is the act of writing, no part of the name
+    assert ("郭雷", "吴文俊对中国") in got  # 曾 is an adverb after the name

@@ -50,7 +50,7 @@ _SENT_END = set("。！？!?…")
 _VERB_TIME = r"(?:参加|出席|主持|考察|视察|会见|看望|听取|接见|调研)[^，。“”：:,]{1,25}?(?:时|期间|之际)"
 _VERB_TIME_END_RE = re.compile(_VERB_TIME + "$")
 # the act of issuing a text (发表声明, 致贺电): between the issuer and the verb, never a speaker itself
-_ISSUED = r"(?:发表(?:书面|视频|电视|公开)?(?:声明|讲话|谈话|演讲|致辞|署名文章)|致(?:贺电|贺信|信|函|电))"
+_ISSUED = r"(?:发表(?:书面|视频|电视|公开)?(?:声明|讲话|谈话|演讲|致辞|署名文章)|致(?:贺电|贺信|信|函|电)|撰文|著文|发文)"
 _ISSUED_END_RE = re.compile(_ISSUED + "$")
 _ADV_TOKEN = (
     r"(?:一致|也|还|都|则|就|又|再次|同时|进一步|更是|纷纷|均|曾|已|仍|亦|便|随即|当即|当场|首先|最后"
@@ -432,6 +432,7 @@ _LINK_CHARS = "同与和跟向对在"
 _ON_BEHALF_RE = re.compile(r"政府|人民|方面|国家|全体|党和|各界|全国|党中央|国务院|中央|全党|组织|单位|学校|公司|家乡")
 # a third character that links to what follows, never the end of a two-character name's reading
 _LINK_AFTER_NAME = frozenset("同与和跟向对在将把被从")
+_ADVERB_AFTER_NAME = frozenset("曾也还都又已就亦便")
 
 
 def _cut_after_other_person(mention: str, tpos: int, rx: re.Pattern[str], lex: SpeakerLexicon) -> str:
@@ -535,8 +536,8 @@ def _name_at_base(text: str, i: int, end: int, lex: SpeakerLexicon) -> str | Non
             return text[i : i + 1] + tail  # 欧盟委员会主席冯德莱恩: a surname-like first syllable
     if len(run) >= 4 and is_valid_name(run, lex, after_title=True):
         return run  # 联合国秘书长古特雷斯: all transliteration characters, longer than a Chinese name
-    if len(three) == 3 and three[2] in _LINK_AFTER_NAME and is_valid_name(two, lex):
-        three = ""  # 王毅同沙特外交大臣…通电话: 同 links to the next person, it ends no name
+    if len(three) == 3 and (three[2] in _LINK_AFTER_NAME or three[2] in _ADVERB_AFTER_NAME) and is_valid_name(two, lex):
+        three = ""  # 王毅同沙特外交大臣…通电话, 郭雷曾撰文: 同 links on, 曾 is an adverb; neither ends a name
     if len(three) == 3:
         # 郭磊介绍: 介 starts the next word; but not 黄坤明主持, where 主持 starts right after
         # the third character (明主 is a word too, but a noun where 主持 is a verb)
@@ -572,8 +573,11 @@ def _translit_run(text: str, i: int, end: int, lex: SpeakerLexicon) -> str:
     if k < end and text[k] in lex.translit_chars:
         return ""  # a run longer than 6 characters is not one name
     words = _jieba_words()
-    while k - i > 2 and k < end and text[k - 1 : k + 1] in words and text[k - 2 : k] not in words:
-        k -= 1  # 扎里夫|通电话: the last character starts the next word
+    while (
+        k - i > 2 and k < end and text[k - 1 : k + 1] in words and text[k - 2 : k] not in words
+        and text[k : k + 2] not in ("撰文", "著文", "发文")
+    ):
+        k -= 1  # 扎里夫|通电话: the last character starts the next word (not 斯巴修|撰文)
     return text[i:k]
 
 
@@ -790,6 +794,13 @@ def extract_statements(
                 or _tagged_as_name(hm.group(1))  # the POS tagger last: it is the slow check
             ):
                 registry._learn(Speaker(name=hm.group(1), mention=hm.group(0), kind="person", role_suffix=hm.group(2)))
+    # 西尔维亚·施罗德是…教师: a ·-name of transliteration characters is a person even with no
+    # title before it, so that its last part (施罗德说) links to it
+    for p in paras:
+        for m in _DOTTED_RUN_RE.finditer(text, p.start, p.end):
+            dotted = _cut_dotted_name(m.group(), lex, _jieba_words())
+            if dotted and dotted not in registry.known and is_transliterated(dotted, lex) and is_valid_name(dotted, lex):
+                registry._learn(Speaker(name=dotted, mention=dotted, kind="person"))
     registry.add_bare_mentions(paras)
     registry.first = paras[0].start if paras else 0
     vre = _verb_re(lex.verbs)
