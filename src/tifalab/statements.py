@@ -318,7 +318,7 @@ def _find_speaker(
 
             if (
                 sp.kind == "person" and sp.name and len(sp.name) == 3 and tail
-                and cand.endswith(sp.name)
+                and cand.endswith(sp.name) and not tail.startswith(("撰文", "著文", "发文"))
                 and (sp.name[-1] + tail[0] in _jieba_words() or (sp.name[-1] + tail)[:4] in _FOUR_CHAR_ADVERBS)
             ):
                 continue  # 陈华高兴地说: 高 starts 高兴, the name is 陈华
