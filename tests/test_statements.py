@@ -551,3 +551,9 @@ def test_bare_dotted_names_writers_and_adverbs_after_a_name() -> None:
     assert ("西尔维亚·施罗德", "坚强的武汉人") in got  # a bare ·-name links its last part
     assert ("斯巴修", "愿中国人民早") in got  # 撰文 is the act of writing, no part of the name
     assert ("郭雷", "吴文俊对中国") in got  # 曾 is an adverb after the name
+    text = ("标题\n国家主席习近平同乌兹别克斯坦总统米尔济约耶夫通电话。米尔济约耶夫表示，感谢中国的援助。\n"
+            "中国铁路武汉局集团有限公司职工黄望明代表感慨万千：“斗罢艰险再出发！”\n")
+    _, res = _run(text)
+    got = {(s.speaker.name, s.text[:6]) for s in res.statements}
+    assert ("米尔济约耶夫", "感谢中国的援") in got  # a 6-character run before 通电话
+    assert ("黄望明", "斗罢艰险再出") in got  # 明代 is a word, but 代表 follows the name

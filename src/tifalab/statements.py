@@ -433,6 +433,7 @@ _ON_BEHALF_RE = re.compile(r"政府|人民|方面|国家|全体|党和|各界|�
 # a third character that links to what follows, never the end of a two-character name's reading
 _LINK_AFTER_NAME = frozenset("同与和跟向对在将把被从")
 _ADVERB_AFTER_NAME = frozenset("曾也还都又已就亦便")
+_ROLE_AFTER_NAME = ("代表", "委员")  # 黄望明代表: 明代 is a word, but 代表 follows the name
 
 
 def _cut_after_other_person(mention: str, tpos: int, rx: re.Pattern[str], lex: SpeakerLexicon) -> str:
@@ -541,7 +542,7 @@ def _name_at_base(text: str, i: int, end: int, lex: SpeakerLexicon) -> str | Non
     if len(three) == 3:
         # 郭磊介绍: 介 starts the next word; but not 黄坤明主持, where 主持 starts right after
         # the third character (明主 is a word too, but a noun where 主持 is a verb)
-        glued = (text[i + 2 : i + 4] in words and not (
+        glued = (text[i + 2 : i + 4] in words and text[i + 3 : i + 5] not in _ROLE_AFTER_NAME and not (
             words.get(text[i + 3 : i + 5], "").startswith("v") and not words[text[i + 2 : i + 4]].startswith("v")
         )) or text[i + 2 : i + 6] in _FOUR_CHAR_ADVERBS  # 柯俊|语重心长地
         if text[i : i + 4] in jieba_four_char_words():
@@ -570,8 +571,8 @@ def _translit_run(text: str, i: int, end: int, lex: SpeakerLexicon) -> str:
     k = i
     while k < min(end, i + 6) and text[k] in lex.translit_chars:
         k += 1
-    if k < end and text[k] in lex.translit_chars:
-        return ""  # a run longer than 6 characters is not one name
+    if k < end and text[k] in lex.translit_chars and not (k - i == 6 and text[k : k + 2] in _jieba_words()):
+        return ""  # a run longer than 6 characters is not one name (米尔济约耶夫|通电话 is)
     words = _jieba_words()
     while (
         k - i > 2 and k < end and text[k - 1 : k + 1] in words and text[k - 2 : k] not in words
