@@ -557,3 +557,9 @@ def test_bare_dotted_names_writers_and_adverbs_after_a_name() -> None:
     got = {(s.speaker.name, s.text[:6]) for s in res.statements}
     assert ("米尔济约耶夫", "感谢中国的援") in got  # a 6-character run before 通电话
     assert ("黄望明", "斗罢艰险再出") in got  # 明代 is a word, but 代表 follows the name
+    text = ("标题\n胡豫委员分享了他100多天战“疫”的感想：中国共产党的领导是取得胜利的根本保障。\n"
+            "东盟决定加强信息、经验和方案分享。声明说，东盟各国应齐心协力。\n")
+    _, res = _run(text)
+    got = {(s.speaker.name, s.verb, s.text[:6]) for s in res.statements}
+    assert ("胡豫", "分享", "中国共产党的") in got  # an opinion named as the object, then a colon
+    assert all(s.verb != "分享" for s in res.statements if s.speaker.name != "胡豫")

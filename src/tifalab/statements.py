@@ -77,8 +77,12 @@ _CITED_RE = re.compile(
 )
 _CITE_VERB_RE = re.compile(r".*(?:援引|引述|引用|刊发|刊登|邀请|见到|遇到|采访了?|结识)")
 _NARRATIVE_STOP = re.compile(r"(?<=[。！？!?])(?:据了解|据悉|据介绍|据统计|记者(?:了解到|看到|注意到|获悉|发现))")
-# a reporting verb + 了 + a short object before a colon: 他道出了实情：…, 她说了一句话：…
-_VERB_OBJECT_RE = re.compile(r"了[\u4e00-\u9fff]{1,4}[：:]|了?“[^”“\n]{1,6}”[：:]")  # 道出了实情： / 道出“秘诀”：
+# a reporting verb + 了 + a short object before a colon: 他道出了实情：…, 道出“秘诀”：…, and a longer
+# object that names an opinion: 分享了他100多天战“疫”的感想：…
+_VERB_OBJECT_RE = re.compile(
+    r"了[\u4e00-\u9fff]{1,4}[：:]|了?“[^”“\n]{1,6}”[：:]"
+    r"|了?(?:[^，。：:“”\n]|“[^“”\n]{1,6}”){0,24}?的?(?:感想|体会|心得|看法|观点|感受|想法|经验)[：:]"
+)
 # 该团团长 / 本院院长: a demonstrative organization that stands for one named just before
 _DEMONSTRATIVE_ORG_RE = re.compile(r"^[该本]([\u4e00-\u9fff]{1,2})$")
 # before a name, words that make it an object, not the subject (说服了…郭璐萍, 对郭璐萍, 让他)
@@ -1257,6 +1261,8 @@ def _triggers(
         if lex.lemma(m.group()) == "要求" and _DEMAND_LEVEL_RE.match(text, m.end()):
             continue  # …对精度要求非常高: a standard, not a directive
         after = text[ve] if ve < p.end else ""
+        if m.group() == "分享" and after not in ("：", ":") and not _VERB_OBJECT_RE.match(text, ve, p.end):
+            continue  # …经验和方案分享。: 分享 reports words only before a colon
         bare = False  # 王毅表示中方已建立…: a clause complement with no comma after the verb
         quoted_obj = _VERB_OBJECT_RE.match(text, ve, p.end) if after == "“" else None
         if quoted_obj is not None:
