@@ -168,6 +168,17 @@ def test_qualifiers_after_an_organization_belong_to_the_title() -> None:
     assert affs("有米科技公共事务总监于金喜")[0][0] != "有米科"
 
 
+def test_dotted_names_do_not_run_into_the_sentence() -> None:
+    from tifalab.speakers import is_valid_name, load_speaker_lexicon
+
+    lex = load_speaker_lexicon()
+    assert is_valid_name("阿齐兹·阿卜杜哈基莫夫", lex)
+    assert not is_valid_name("阿齐兹·阿卜杜哈基莫夫致辞", lex)  # a verb ran into the last part
+    assert not is_valid_name("比尔·盖茨多次", lex)  # an adverb of transliteration characters
+    assert not is_valid_name("穆铁礼甫·哈斯木委员发言", lex)  # a title after the name
+    assert is_valid_name("尼玛扎西", lex) and is_valid_name("穆罕默德六世", lex, after_title=True)
+
+
 def test_finnish_transliteration() -> None:
     sp = parse_speaker_mention("芬兰国家卫生与福利研究所所长米卡·萨尔米宁")
     assert sp.name == "米卡·萨尔米宁"

@@ -186,6 +186,7 @@ def is_valid_name(name: str, lex: SpeakerLexicon, *, after_title: bool = False) 
     return hit  # type: ignore[return-value]
 
 
+_DOTTED_TAIL_ADVERBS = ("多次", "再次", "曾经", "随即", "一再", "也", "还", "曾", "都", "则", "又")
 _REGNAL_RE = re.compile(r"[一二三四五六七八九十]{1,3}世$")
 
 
@@ -207,6 +208,15 @@ def _is_valid_name(name: str, lex: SpeakerLexicon, after_title: bool) -> bool:
         parts = re.split("[·•]", name)
         if any(t in parts[-1][1:] for t in lex.post_titles if len(t) >= 2):
             return False  # 穆铁礼甫·哈斯木委员发言: a title after the name, not a part of it
+        last = parts[-1]
+        if lex.translit_chars and any(
+            last[j] not in lex.translit_chars and last[j + 1] not in lex.translit_chars
+            and last[j : j + 2] in jieba_words()
+            for j in range(2, len(last) - 1)
+        ):
+            return False  # 阿齐兹·阿卜杜哈基莫夫致辞: a word of the sentence ran into the name
+        if any(last.endswith(a) and len(last) - len(a) >= 2 for a in _DOTTED_TAIL_ADVERBS):
+            return False  # 比尔·盖茨多次|表示: an adverb, though made of transliteration characters
         return all(parts) and 3 <= len(name) <= 16
     n = len(name)
     if name[:2] in lex.compound_surnames and n in (3, 4):
