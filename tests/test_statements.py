@@ -562,4 +562,7 @@ def test_bare_dotted_names_writers_and_adverbs_after_a_name() -> None:
     _, res = _run(text)
     got = {(s.speaker.name, s.verb, s.text[:6]) for s in res.statements}
     assert ("胡豫", "分享", "中国共产党的") in got  # an opinion named as the object, then a colon
+    text = "标题\n国务院副总理孙春兰出席会议。\n孙春兰特别指出，今天是大年除夕，要向医务工作者致以问候！\n"
+    _, res = _run(text)
+    assert [(s.speaker.name, s.verb) for s in res.statements] == [("孙春兰", "指出")]  # 兰特 is a word, but 孙春兰 is known
     assert all(s.verb != "分享" for s in res.statements if s.speaker.name != "胡豫")

@@ -321,7 +321,7 @@ def _find_speaker(
                 continue  # 拉夫罗夫|曾一度表示: a known name followed by adverbs
 
             if (
-                sp.kind == "person" and sp.name and len(sp.name) == 3 and tail
+                sp.kind == "person" and sp.name and len(sp.name) == 3 and tail and sp.name not in known
                 and cand.endswith(sp.name) and not tail.startswith(("撰文", "著文", "发文"))
                 and (sp.name[-1] + tail[0] in _jieba_words() or (sp.name[-1] + tail)[:4] in _FOUR_CHAR_ADVERBS)
             ):
