@@ -801,7 +801,9 @@ def extract_statements(
                 registry._learn(Speaker(name=hm.group(1), mention=hm.group(0), kind="person", role_suffix=hm.group(2)))
     # 西尔维亚·施罗德是…教师: a ·-name of transliteration characters is a person even with no
     # title before it, so that its last part (施罗德说) links to it
-    for p in paras:
+    for p in paras if ("·" in text or "•" in text) else ():
+        if text.find("·", p.start, p.end) < 0 and text.find("•", p.start, p.end) < 0:
+            continue  # the run pattern backtracks over every CJK run: search only where a dot is
         for m in _DOTTED_RUN_RE.finditer(text, p.start, p.end):
             dotted = _cut_dotted_name(m.group(), lex, _jieba_words())
             if dotted and dotted not in registry.known and is_transliterated(dotted, lex) and is_valid_name(dotted, lex):
