@@ -26,7 +26,7 @@ from itertools import repeat
 from multiprocessing import get_context
 from operator import add
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from tifalab import __version__
 from tifalab.atomic import atomic_path, atomic_write_bytes, atomic_write_text, clean_stale_temps
@@ -228,38 +228,63 @@ def _list_inputs(inputs: Sequence[str | os.PathLike[str]]) -> tuple[list[Path], 
 
 
 class _TableWriter:
-    """Streams each table to Parquet in row groups, into temp files renamed at the end."""
+    """Streams each table to Parquet in row groups, into temp files renamed at the end.
+
+    Why not ``pq.ParquetWriter`` directly: a row group kept from the previous build is copied
+    as bytes (``copy_group``) instead of decoded and encoded again. New groups are encoded by
+    pyarrow one at a time and appended the same way; the files equal ParquetWriter's byte for
+    byte (see ``tifalab.parquet_assembly``).
+    """
+
+    OPTIONS: ClassVar[dict[str, Any]] = {"compression": "zstd"}  # the ParquetWriter options of every table
 
     def __init__(self, dest: Path) -> None:
         import contextlib
 
         self.dest = dest
         self._stack = contextlib.ExitStack()
-        self._writers: dict[str, Any] = {}
+        self._files: dict[str, Any] = {}  # table -> AssembledFile
+        self._schemas: dict[str, Any] = {}  # table -> Arrow schema of its file
         self._tmp: dict[str, Path] = {}
         self.counts: dict[str, int] = {}
-        self._n_groups: dict[str, int] = {}
+
+    def _file(self, name: str, schema: Any) -> Any:
+        from tifalab.parquet_assembly import AssembledFile, empty_footer
+
+        f = self._files.get(name)
+        if f is None:
+            tmp = self._stack.enter_context(atomic_path(self.dest / f"{name}.parquet"))
+            self._tmp[name] = tmp
+            f = AssembledFile(open(tmp, "wb"), empty_footer(schema, **self.OPTIONS))  # noqa: SIM115
+            self._files[name] = f
+            self._schemas[name] = schema
+        return f
 
     def write(self, frames: dict[str, Any]) -> dict[str, int | None]:
         """Write one row group per non-empty table; return each table's row-group index."""
         import pyarrow as pa
-        import pyarrow.parquet as pq
+
+        from tifalab.parquet_assembly import encode_row_group
 
         rg: dict[str, int | None] = {}
         for name, df in frames.items():
             table = df if isinstance(df, pa.Table) else pa.Table.from_pandas(df, preserve_index=False)
-            if name not in self._writers:
-                tmp = self._stack.enter_context(atomic_path(self.dest / f"{name}.parquet"))
-                self._tmp[name] = tmp
-                self._writers[name] = pq.ParquetWriter(str(tmp), table.schema, compression="zstd")
+            f = self._file(name, table.schema)
             rg[name] = None
             if table.num_rows:
                 # exactly one row group per write, so a later build can copy it by index
-                self._writers[name].write_table(table, row_group_size=table.num_rows)
-                rg[name] = self._n_groups.get(name, 0)
-                self._n_groups[name] = rg[name] + 1
+                rg[name] = f.append(encode_row_group(table, self._schemas[name], **self.OPTIONS))
             self.counts[name] = self.counts.get(name, 0) + table.num_rows
         return rg
+
+    def copy_group(self, name: str, schema: Any, group: Any) -> int | None:
+        """Append an encoded row group (``RowGroupBytes``, None: no rows) of table ``name``."""
+        f = self._file(name, schema)
+        if group is None:
+            self.counts.setdefault(name, 0)
+            return None
+        self.counts[name] = self.counts.get(name, 0) + group.num_rows
+        return f.append(group)
 
     def close(self, ok: bool, before_commit: Any = None) -> None:
         """Finish the files; on success call ``before_commit(temp_paths, stack)`` then rename all.
@@ -268,8 +293,12 @@ class _TableWriter:
         renames and the new manifest, the next build finds no manifest and so never copies
         row groups by stale indexes (it reads its per-file cache instead).
         """
-        for w in self._writers.values():
-            w.close()
+        for f in self._files.values():
+            try:
+                if ok:
+                    f.finish()
+            finally:
+                f.fh.close()
         if ok:
             if before_commit is not None:
                 before_commit(dict(self._tmp), self._stack)
@@ -356,6 +385,7 @@ def build_corpus(
         raise
 
     writer = _TableWriter(dest)
+    previous = _Previous(dest)
     ok = False
     group_meta: list[dict[str, Any]] = []
     try:
@@ -368,7 +398,7 @@ def build_corpus(
             records.setdefault(rec["source"], InputRecord(rec["source"], None, status, failures=[rec]))
         for gi, group in enumerate(groups):
             if gi in reusable and prev is not None:
-                rg = _reuse_group(prev, gi, dest, writer, seen_ids)
+                rg = _reuse_group(prev, gi, previous, writer, seen_ids)
                 if rg is not None:
                     for path in group:
                         _restore_record(records, path, prev["inputs"].get(path))
@@ -413,6 +443,7 @@ def build_corpus(
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=not ok)
+        previous.close()
         writer.close(ok, before_commit=lambda tmps, stack: _stage_corpus_speakers(dest, tmps, stack))
 
     counts = {t: writer.counts.get(t, 0) for t in TABLES}
@@ -456,35 +487,80 @@ def _previous(dest: Path, salt: str) -> dict[str, Any] | None:
     return m
 
 
-def _reuse_group(prev: dict[str, Any], gi: int, dest: Path, writer: _TableWriter,
+class _Previous:
+    """The previous build's table files, opened once for all the row groups copied from them."""
+
+    def __init__(self, dest: Path) -> None:
+        self.dest = dest
+        self._open: dict[str, Any] = {}  # table -> (file handle, decoded footer) or None
+
+    def table(self, name: str) -> tuple[Any, Any] | None:
+        """(handle, footer) of a table whose schema is the current one, else None."""
+        if name not in self._open:
+            import pyarrow.parquet as pq
+
+            from tifalab.parquet_assembly import AssemblyError, read_footer
+            from tifalab.tables import arrow_schema
+
+            path = self.dest / f"{name}.parquet"
+            entry = None
+            try:
+                if pq.read_schema(path).equals(arrow_schema(name)):
+                    fh = open(path, "rb")  # noqa: SIM115 - closed in close()
+                    try:
+                        entry = (fh, read_footer(fh=fh)[0])
+                    except AssemblyError:
+                        fh.close()
+                        entry = None
+            except (OSError, ValueError):
+                entry = None
+            self._open[name] = entry
+        return self._open[name]
+
+    def close(self) -> None:
+        for entry in self._open.values():
+            if entry is not None:
+                entry[0].close()
+        self._open.clear()
+
+
+def _reuse_group(prev: dict[str, Any], gi: int, previous: _Previous, writer: _TableWriter,
                  seen_ids: set[str]) -> dict[str, int | None] | None:
     """Copy row group ``gi`` of every table from the previous output (all its inputs are
-    unchanged): the incremental build's fast path. None when it cannot be reused safely."""
+    unchanged): the incremental build's fast path. None when it cannot be reused safely.
+
+    The group's bytes are copied, not decoded and encoded again; only its article ids are
+    read (to keep ids unique as a clean build would)."""
     import pyarrow.parquet as pq
 
+    from tifalab.parquet_assembly import AssemblyError, row_group_from_file
     from tifalab.tables import TABLES, arrow_schema
 
     rg = prev["row_groups"][gi]["rg"]
     try:
-        tables = {}
+        groups = {}
         for t in TABLES:
             idx = rg.get(t)
             if idx is None:
-                tables[t] = arrow_schema(t).empty_table()
+                groups[t] = None
                 continue
-            tab = pq.ParquetFile(dest / f"{t}.parquet").read_row_group(idx)
-            if not tab.schema.equals(arrow_schema(t)):
+            entry = previous.table(t)
+            if entry is None:
                 return None
-            tables[t] = tab
-    except (OSError, ValueError, KeyError, IndexError):
+            groups[t] = row_group_from_file(entry[0], entry[1], idx)
+        ids_idx = rg.get("articles")
+        ids: set[str] = set()
+        if ids_idx is not None:
+            col = pq.ParquetFile(previous.dest / "articles.parquet").read_row_group(ids_idx, columns=["article_id"])
+            ids = set(col.column("article_id").to_pylist())
+    except (OSError, ValueError, KeyError, IndexError, AssemblyError):
         return None
-    ids = set(tables["articles"].column("article_id").to_pylist())
     if ids & seen_ids or any("~" in i for i in ids):
         # an earlier file now claims one of these ids, or a suffix depended on earlier files:
         # parse the group again so the output equals a clean build
         return None
     seen_ids.update(ids)
-    return writer.write(tables)
+    return {t: writer.copy_group(t, arrow_schema(t), groups[t]) for t in TABLES}
 
 
 def _restore_record(records: dict[str, InputRecord], path: str, prev: dict[str, Any] | None) -> None:
