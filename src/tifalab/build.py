@@ -230,61 +230,76 @@ def _list_inputs(inputs: Sequence[str | os.PathLike[str]]) -> tuple[list[Path], 
 class _TableWriter:
     """Streams each table to Parquet in row groups, into temp files renamed at the end.
 
-    Why not ``pq.ParquetWriter`` directly: a row group kept from the previous build is copied
-    as bytes (``copy_group``) instead of decoded and encoded again. New groups are encoded by
-    pyarrow one at a time and appended the same way; the files equal ParquetWriter's byte for
-    byte (see ``tifalab.parquet_assembly``).
+    ``copies=True`` (an incremental build that keeps row groups of the previous output): a
+    kept group is copied as bytes (``copy_group``) instead of decoded and encoded again, and
+    new groups are encoded by pyarrow one at a time and appended the same way; the files equal
+    ParquetWriter's byte for byte (see ``tifalab.parquet_assembly``). Otherwise pyarrow's
+    ParquetWriter writes the files directly (re-basing each group's footer entry would cost
+    ~2 ms per group and table for nothing).
     """
 
-    OPTIONS: ClassVar[dict[str, Any]] = {"compression": "zstd"}  # the ParquetWriter options of every table
+    OPTIONS: ClassVar[dict[str, Any]] = {"compression": "zstd"}  # ParquetWriter options of every table
 
-    def __init__(self, dest: Path) -> None:
+    def __init__(self, dest: Path, copies: bool = False) -> None:
         import contextlib
 
         self.dest = dest
+        self.copies = copies
         self._stack = contextlib.ExitStack()
-        self._files: dict[str, Any] = {}  # table -> AssembledFile
+        self._writers: dict[str, Any] = {}  # table -> ParquetWriter, or AssembledFile (copies)
         self._schemas: dict[str, Any] = {}  # table -> Arrow schema of its file
         self._tmp: dict[str, Path] = {}
+        self._n_groups: dict[str, int] = {}
         self.counts: dict[str, int] = {}
 
-    def _file(self, name: str, schema: Any) -> Any:
-        from tifalab.parquet_assembly import AssembledFile, empty_footer
-
-        f = self._files.get(name)
-        if f is None:
+    def _writer(self, name: str, schema: Any) -> Any:
+        w = self._writers.get(name)
+        if w is None:
             tmp = self._stack.enter_context(atomic_path(self.dest / f"{name}.parquet"))
             self._tmp[name] = tmp
-            f = AssembledFile(open(tmp, "wb"), empty_footer(schema, **self.OPTIONS))  # noqa: SIM115
-            self._files[name] = f
+            if self.copies:
+                from tifalab.parquet_assembly import AssembledFile, empty_footer
+
+                w = AssembledFile(open(tmp, "wb"), empty_footer(schema, **self.OPTIONS))  # noqa: SIM115
+            else:
+                import pyarrow.parquet as pq
+
+                w = pq.ParquetWriter(str(tmp), schema, **self.OPTIONS)
+            self._writers[name] = w
             self._schemas[name] = schema
-        return f
+        return w
 
     def write(self, frames: dict[str, Any]) -> dict[str, int | None]:
         """Write one row group per non-empty table; return each table's row-group index."""
         import pyarrow as pa
 
-        from tifalab.parquet_assembly import encode_row_group
-
         rg: dict[str, int | None] = {}
         for name, df in frames.items():
             table = df if isinstance(df, pa.Table) else pa.Table.from_pandas(df, preserve_index=False)
-            f = self._file(name, table.schema)
+            w = self._writer(name, table.schema)
             rg[name] = None
             if table.num_rows:
                 # exactly one row group per write, so a later build can copy it by index
-                rg[name] = f.append(encode_row_group(table, self._schemas[name], **self.OPTIONS))
+                if self.copies:
+                    from tifalab.parquet_assembly import encode_row_group
+
+                    rg[name] = w.append(encode_row_group(table, self._schemas[name], **self.OPTIONS))
+                else:
+                    w.write_table(table, row_group_size=table.num_rows)
+                    rg[name] = self._n_groups.get(name, 0)
+                    self._n_groups[name] = rg[name] + 1
             self.counts[name] = self.counts.get(name, 0) + table.num_rows
         return rg
 
     def copy_group(self, name: str, schema: Any, group: Any) -> int | None:
         """Append an encoded row group (``RowGroupBytes``, None: no rows) of table ``name``."""
-        f = self._file(name, schema)
+        assert self.copies
+        w = self._writer(name, schema)
         if group is None:
             self.counts.setdefault(name, 0)
             return None
         self.counts[name] = self.counts.get(name, 0) + group.num_rows
-        return f.append(group)
+        return w.append(group)
 
     def close(self, ok: bool, before_commit: Any = None) -> None:
         """Finish the files; on success call ``before_commit(temp_paths, stack)`` then rename all.
@@ -293,12 +308,15 @@ class _TableWriter:
         renames and the new manifest, the next build finds no manifest and so never copies
         row groups by stale indexes (it reads its per-file cache instead).
         """
-        for f in self._files.values():
+        for w in self._writers.values():
+            if not self.copies:
+                w.close()
+                continue
             try:
                 if ok:
-                    f.finish()
+                    w.finish()
             finally:
-                f.fh.close()
+                w.fh.close()
         if ok:
             if before_commit is not None:
                 before_commit(dict(self._tmp), self._stack)
@@ -336,9 +354,16 @@ def build_corpus(
     cache_dir = dest / CACHE_DIR
     cache_dir.mkdir(exist_ok=True)
 
-    # Fresh builds parse (nearly) every file: start the workers now, so their start-up and
-    # lexicon loading overlap the listing and hashing below.
-    pool = _start_pool(config, jobs) if jobs > 1 and _expect_full_parse(dest, use_cache) else None
+    # Start the workers now, so their start-up and lexicon loading overlap the listing and
+    # hashing below. Without a usable previous build every file is parsed: all workers. With
+    # one, an incremental build usually parses a few changed files: one worker, killed if
+    # nothing changed, replaced by all workers if much changed (see ``_SPECULATIVE_BATCHES``).
+    prev = _previous(dest, salt) if use_cache else None
+    pool = None
+    speculative = False
+    if jobs > 1:
+        speculative = prev is not None
+        pool = _start_pool(config, 1 if speculative else jobs)
     try:
         files, list_failures = _list_inputs(inputs)
         records: dict[str, InputRecord] = {}
@@ -354,7 +379,6 @@ def build_corpus(
                                             failures=[{"source": path, "stage": "read", "reason": reason}])
         groups = [[str(f) for f in files[i:i + ROW_GROUP_FILES]] for i in range(0, len(files), ROW_GROUP_FILES)]
         keys = [_group_key(g, shas, salt) for g in groups]
-        prev = _previous(dest, salt) if use_cache else None
         reusable = {gi for gi, k in enumerate(keys) if prev and gi < len(prev["row_groups"])
                     and prev["row_groups"][gi]["key"] == k}
         tasks: list[list[Task]] = []  # batches of at most BATCH_FILES files, never across groups
@@ -379,12 +403,15 @@ def build_corpus(
                     tasks[-1].append((path, sha, str(cfile) if cfile is not None else None))
                     in_tasks.add(path)
         tasks = [b for b in tasks if b]
+        if speculative and pool is not None and (not tasks or len(tasks) > _SPECULATIVE_BATCHES):
+            _kill_pool(pool)
+            pool = _start_pool(config, jobs) if tasks else None
     except BaseException:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
         raise
 
-    writer = _TableWriter(dest)
+    writer = _TableWriter(dest, copies=bool(reusable))
     previous = _Previous(dest)
     ok = False
     group_meta: list[dict[str, Any]] = []
@@ -679,9 +706,23 @@ def _articles_of(fr: _FileRows) -> list[dict[str, list[dict[str, Any]]]]:
     return out
 
 
-def _expect_full_parse(dest: Path, use_cache: bool) -> bool:
-    """True when the build will parse (nearly) all inputs: no cache use, or no previous build."""
-    return not use_cache or not (dest / "manifest.json").is_file()
+# An incremental build with at most this many batches to parse keeps its one early worker:
+# a second one would spend more on its start-up (~1 s) than it saves on so few files.
+_SPECULATIVE_BATCHES = 2
+
+
+def _kill_pool(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool now, without waiting for its warm-up tasks (an unneeded early worker).
+
+    ``shutdown`` alone waits for running tasks, i.e. for the worker's whole start-up; the
+    worker processes are therefore killed (the executor then just notices them gone).
+    """
+    procs = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for p in procs:
+        p.kill()
+    for p in procs:
+        p.join()
 
 
 def _warm_worker() -> None:
@@ -718,34 +759,46 @@ def _run_tasks(
     tasks: list[list[Task]], config: PipelineConfig, jobs: int, progress: bool,
     pool: ProcessPoolExecutor | None = None,
 ) -> Iterator[_FileRows]:
-    """Yield every file's rows in task order; parse in worker processes when jobs > 1.
+    """Every file's rows in task order; parsed in worker processes when jobs > 1.
 
-    ``pool``: workers started earlier (see ``_start_pool``); the caller shuts it down.
+    ``pool``: workers started earlier (see ``_start_pool``); the caller shuts it down. With
+    workers, every batch is submitted now, not when the caller first asks for rows: an
+    incremental build asks only when it reaches the first changed file's row group, after
+    copying the groups before it, and its worker would sit idle until then.
     """
     from tqdm import tqdm
 
     n_files = sum(len(b) for b in tasks)
     bar = tqdm(total=n_files, unit="file", disable=not progress or not tasks, file=sys.stderr)
     if pool is None and (jobs == 1 or n_files < 8):
-        pipe = Pipeline(config)
-        for batch in tasks:
-            yield from _file_rows(_do_batch(batch, pipe))
-            bar.update(len(batch))
-        bar.close()
-        return
+        return _run_here(tasks, config, bar)
     from tifalab.tables import arrow_schemas
 
     own = pool is None
     pool = pool or _start_pool(config, jobs)
     # pickled once: every batch carries these bytes, a worker adopts them with its first batch
     schemas = pickle.dumps(arrow_schemas())
+    results = pool.map(_work, tasks, repeat(schemas))  # submits every batch
+    return _collect(tasks, results, bar, pool if own else None)
+
+
+def _run_here(tasks: list[list[Task]], config: PipelineConfig, bar: Any) -> Iterator[_FileRows]:
+    pipe = Pipeline(config)
+    for batch in tasks:
+        yield from _file_rows(_do_batch(batch, pipe))
+        bar.update(len(batch))
+    bar.close()
+
+
+def _collect(tasks: list[list[Task]], results: Iterator[dict[str, Any]], bar: Any,
+             own_pool: ProcessPoolExecutor | None) -> Iterator[_FileRows]:
     try:
-        for batch, res in zip(tasks, pool.map(_work, tasks, repeat(schemas)), strict=True):
+        for batch, res in zip(tasks, results, strict=True):
             yield from _file_rows(res)
             bar.update(len(batch))
     finally:
-        if own:
-            pool.shutdown(cancel_futures=True)
+        if own_pool is not None:
+            own_pool.shutdown(cancel_futures=True)
     bar.close()
 
 

@@ -42,8 +42,22 @@ class AssemblyError(ValueError):
 
 
 # A decoded struct: its fields in wire order as [field id, type id, value]; a list value is
-# (element type, [values]), a map value (key type, value type, [(k, v)]).
+# (element type, [values]), a map value (key type, value type, [(k, v)]). A container field
+# that no offset lives in is kept as its encoded bytes (``_Raw``), written back unchanged:
+# decoding statistics and schemas field by field only to encode them again cost more than the
+# whole copy.
 Struct = list[list[Any]]
+
+
+class _Raw(bytes):
+    """A field value kept encoded (skipped while decoding)."""
+
+
+# which container fields to decode, per struct: field id -> spec of the struct(s) inside
+_COLUMN_META_SPEC: dict[int, Any] = {}  # offsets and sizes are plain integers
+_COLUMN_CHUNK_SPEC = {_CC_META: _COLUMN_META_SPEC}
+_ROW_GROUP_SPEC = {_RG_COLUMNS: _COLUMN_CHUNK_SPEC}
+_FILE_META_SPEC = {_FMD_ROW_GROUPS: _ROW_GROUP_SPEC}
 
 
 class _Reader:
@@ -69,9 +83,58 @@ class _Reader:
         n = self.varint()
         return (n >> 1) ^ -(n & 1)
 
-    def value(self, t: int) -> Any:
+    def skip(self, t: int) -> None:
+        """Move past one value of type ``t`` without building it."""
+        buf = self.buf
+        if t in (_I16, _I32, _I64):
+            while buf[self.pos] & 0x80:
+                self.pos += 1
+            self.pos += 1
+        elif t == _BINARY:
+            n = self.varint()
+            self.pos += n
+        elif t == _STRUCT:
+            while True:
+                head = buf[self.pos]
+                self.pos += 1
+                if head == 0:
+                    return
+                if not head >> 4:
+                    self.zigzag()
+                ft = head & 0x0F
+                if ft not in (_TRUE, _FALSE):
+                    self.skip(ft)
+        elif t in (_LIST, _SET):
+            head = buf[self.pos]
+            self.pos += 1
+            size, et = head >> 4, head & 0x0F
+            if size == 15:
+                size = self.varint()
+            if et in (_TRUE, _FALSE, _BYTE):
+                self.pos += size
+            elif et == _DOUBLE:
+                self.pos += 8 * size
+            else:
+                for _ in range(size):
+                    self.skip(et)
+        elif t == _BYTE:
+            self.pos += 1
+        elif t == _DOUBLE:
+            self.pos += 8
+        elif t == _MAP:
+            size = self.varint()
+            if size:
+                kv = buf[self.pos]
+                self.pos += 1
+                for _ in range(size):
+                    self.skip(kv >> 4)
+                    self.skip(kv & 0x0F)
+        else:
+            raise AssemblyError(f"unknown Thrift type {t}")
+
+    def value(self, t: int, spec: dict[int, Any] | None = None) -> Any:
         if t == _STRUCT:
-            return self.struct()
+            return self.struct(spec)
         if t in (_I16, _I32, _I64):
             return self.zigzag()
         if t == _BINARY:
@@ -89,7 +152,7 @@ class _Reader:
                 vals = list(self.buf[self.pos:self.pos + size])
                 self.pos += size
                 return (et, vals)
-            return (et, [self.value(et) for _ in range(size)])
+            return (et, [self.value(et, spec) for _ in range(size)])
         if t == _BYTE:
             v = self.buf[self.pos]
             self.pos += 1
@@ -108,7 +171,8 @@ class _Reader:
             return (kt, vt, [(self.value(kt), self.value(vt)) for _ in range(size)])
         raise AssemblyError(f"unknown Thrift type {t}")
 
-    def struct(self) -> Struct:
+    def struct(self, spec: dict[int, Any] | None = None) -> Struct:
+        """A struct's fields; with ``spec``, container fields not named in it stay ``_Raw``."""
         fields: Struct = []
         last = 0
         while True:
@@ -121,8 +185,12 @@ class _Reader:
             last = fid
             if t in (_TRUE, _FALSE):
                 fields.append([fid, t, t == _TRUE])
+            elif spec is not None and t >= _LIST and fid not in spec:
+                start = self.pos
+                self.skip(t)
+                fields.append([fid, t, _Raw(self.buf[start:self.pos])])
             else:
-                fields.append([fid, t, self.value(t)])
+                fields.append([fid, t, self.value(t, None if spec is None else spec.get(fid))])
 
 
 def _varint(out: bytearray, n: int) -> None:
@@ -137,7 +205,9 @@ def _zigzag(out: bytearray, n: int) -> None:
 
 
 def _write_value(out: bytearray, t: int, v: Any) -> None:
-    if t == _STRUCT:
+    if isinstance(v, _Raw):
+        out += v
+    elif t == _STRUCT:
         _write_struct(out, v)
     elif t in (_I16, _I32, _I64):
         _zigzag(out, v)
@@ -226,7 +296,7 @@ def read_footer(data: bytes | None = None, fh: BinaryIO | None = None) -> tuple[
         assert data is not None
         raw = data[start:start + n]
     try:
-        meta = _Reader(raw).struct()
+        meta = _Reader(raw).struct(_FILE_META_SPEC)
     except IndexError as exc:
         raise AssemblyError("truncated footer") from exc
     if encode_struct(meta) != raw:
