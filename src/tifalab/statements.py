@@ -50,7 +50,11 @@ _SENT_END = set("。！？!?…")
 _VERB_TIME = r"(?:参加|出席|主持|考察|视察|会见|看望|听取|接见|调研)[^，。“”：:,]{1,25}?(?:时|期间|之际)"
 _VERB_TIME_END_RE = re.compile(_VERB_TIME + "$")
 # the act of issuing a text (发表声明, 致贺电): between the issuer and the verb, never a speaker itself
-_ISSUED = r"(?:发表(?:书面|视频|电视|公开)?(?:声明|讲话|谈话|演讲|致辞|署名文章)|致(?:贺电|贺信|信|函|电)|撰文|著文|发文)"
+_WRITING = ("撰文", "著文", "发文")  # 斯巴修撰文表示: 修撰 is a word, but 撰文 follows the name
+_ISSUED = (
+    r"(?:发表(?:书面|视频|电视|公开)?(?:声明|讲话|谈话|演讲|致辞|署名文章)|致(?:贺电|贺信|信|函|电)|"
+    + "|".join(_WRITING) + ")"
+)
 _ISSUED_END_RE = re.compile(_ISSUED + "$")
 _ADV_TOKEN = (
     r"(?:一致|也|还|都|则|就|又|再次|同时|进一步|更是|纷纷|均|曾|已|仍|亦|便|随即|当即|当场|首先|最后"
@@ -322,7 +326,7 @@ def _find_speaker(
 
             if (
                 sp.kind == "person" and sp.name and len(sp.name) == 3 and tail and sp.name not in known
-                and cand.endswith(sp.name) and not tail.startswith(("撰文", "著文", "发文"))
+                and cand.endswith(sp.name) and not tail.startswith(_WRITING)
                 and (sp.name[-1] + tail[0] in _jieba_words() or (sp.name[-1] + tail)[:4] in _FOUR_CHAR_ADVERBS)
             ):
                 continue  # 陈华高兴地说: 高 starts 高兴, the name is 陈华
@@ -580,7 +584,7 @@ def _translit_run(text: str, i: int, end: int, lex: SpeakerLexicon) -> str:
     words = _jieba_words()
     while (
         k - i > 2 and k < end and text[k - 1 : k + 1] in words and text[k - 2 : k] not in words
-        and text[k : k + 2] not in ("撰文", "著文", "发文")
+        and text[k : k + 2] not in _WRITING
     ):
         k -= 1  # 扎里夫|通电话: the last character starts the next word (not 斯巴修|撰文)
     return text[i:k]
