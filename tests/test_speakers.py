@@ -102,10 +102,12 @@ def test_lexicon_loader_tolerates_bom_crlf_comments(tmp_path) -> None:
     assert lexicon_file("x.tsv", tmp_path) == f
 
 
-def test_title_modifiers_belong_to_the_title() -> None:
-    def affs(m: str) -> list[tuple[str | None, str | None]]:
-        return [(a.organization, a.title) for a in parse_speaker_mention(m).affiliations]
+def affs(m: str) -> list[tuple[str | None, str | None]]:
+    """(organization, title) pairs of a parsed mention: the shape the affiliation tests compare."""
+    return [(a.organization, a.title) for a in parse_speaker_mention(m).affiliations]
 
+
+def test_title_modifiers_belong_to_the_title() -> None:
     assert affs("中国著名指挥家谭利华") == [("中国", "著名指挥家")]
     assert affs("现场观众苏珊娜") == [(None, "现场观众")]
     assert affs("拾荒阿婆陈贤妹") == [(None, "拾荒阿婆")]
@@ -139,9 +141,6 @@ def test_name_validity_allows_verb_characters_and_transliterations() -> None:
 
 
 def test_disciplines_grades_and_bare_units_belong_to_the_title() -> None:
-    def affs(m: str) -> list[tuple[str | None, str | None]]:
-        return [(a.organization, a.title) for a in parse_speaker_mention(m).affiliations]
-
     assert affs("比利时鲁汶大学医学院病毒学教授约翰·内兹") == [("比利时鲁汶大学医学院", "病毒学教授")]
     assert affs("澳大利亚新南威尔士大学高级研究员王斌") == [("澳大利亚新南威尔士大学", "高级研究员")]
     assert affs("香港中律协创会会长陈曼琪") == [("香港中律协", "创会会长")]
@@ -155,9 +154,6 @@ def test_disciplines_grades_and_bare_units_belong_to_the_title() -> None:
 
 
 def test_qualifiers_after_an_organization_belong_to_the_title() -> None:
-    def affs(m: str) -> list[tuple[str | None, str | None]]:
-        return [(a.organization, a.title) for a in parse_speaker_mention(m).affiliations]
-
     assert affs("1250轧钢厂机修工程师聂为勇") == [("1250轧钢厂", "机修工程师")]
     assert affs("长岭村萝卜种植大户黄灯江") == [("长岭村", "萝卜种植大户")]
     assert affs("国际原子能机构代理总干事费鲁塔") == [("国际原子能机构", "代理总干事")]
