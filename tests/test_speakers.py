@@ -162,6 +162,22 @@ def test_qualifiers_after_an_organization_belong_to_the_title() -> None:
     assert affs("国际奥委会主席巴赫") == [("国际奥委会", "主席")]
     assert affs("温县西南王村小学校长张文科")[0][1] == "校长"
     assert affs("有米科技公共事务总监于金喜")[0][0] != "有米科"
+    # an earlier suffix ends the organization when the last one is inside a word (办|案)
+    assert affs("晋中公安局榆次分局办案民警韩凯") == [("晋中公安局榆次分局", "办案民警")]
+    assert affs("上海建工集团股份有限公司海外部项目经理程从银") == [("上海建工集团股份有限公司海外部", "项目经理")]
+    assert affs("杜巴中学英语老师艾盖德") == [("杜巴中学", "英语老师")]
+    assert affs("西部战区司令员王强") == [("西部战区", "司令员")]
+    assert affs("巴基斯坦年轻医生乌斯曼") == [("巴基斯坦", "年轻医生")]  # a place jieba does not list
+
+
+def test_a_party_committee_stays_with_its_unit() -> None:
+    # the committee that leads a unit is the organization, as for a territory (街道党工委|书记)
+    assert affs("浙商银行党委副书记张鲁芸") == [("浙商银行党委", "副书记")]
+    assert affs("华南理工大学党委书记章熙春") == [("华南理工大学党委", "书记")]
+    assert affs("轮台县人民检察院党组书记乌斯曼·巴拉提")[0] == ("轮台县人民检察院党组", "书记")
+    # a branch stays in the title outside a territory (the sample's gold: 研究院 + 党支部书记)
+    assert affs("中科大数据研究院党支部书记赵俊霞") == [("中科大数据研究院", "党支部书记")]
+    assert affs("郑州高新区沟赵办事处党工委书记弓书亮") == [("沟赵办事处党工委", "书记")]
 
 
 def test_dotted_names_do_not_run_into_the_sentence() -> None:
@@ -173,6 +189,14 @@ def test_dotted_names_do_not_run_into_the_sentence() -> None:
     assert not is_valid_name("比尔·盖茨多次", lex)  # an adverb of transliteration characters
     assert not is_valid_name("穆铁礼甫·哈斯木委员发言", lex)  # a title after the name
     assert is_valid_name("尼玛扎西", lex) and is_valid_name("穆罕默德六世", lex, after_title=True)
+    assert not is_valid_name("尼提乌代表阿库福·阿多", lex)  # a name and a role ran into a ·-name
+    assert not is_valid_name("迪亚斯·卡内尔专门", lex)  # an adverb after the name
+
+
+def test_a_title_ends_where_a_dotted_name_starts() -> None:
+    assert parse_speaker_mention("全国人大常委会副委员长艾力更·依明巴海").name == "艾力更·依明巴海"
+    assert parse_speaker_mention("萨哈夫水电站工程师法伊赞·阿克巴尔").name == "法伊赞·阿克巴尔"
+    assert parse_speaker_mention("联合国秘书长安东尼奥·古特雷斯").name == "安东尼奥·古特雷斯"
 
 
 def test_finnish_transliteration() -> None:

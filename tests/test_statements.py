@@ -566,3 +566,24 @@ def test_bare_dotted_names_writers_and_adverbs_after_a_name() -> None:
     _, res = _run(text)
     assert [(s.speaker.name, s.verb) for s in res.statements] == [("孙春兰", "指出")]  # 兰特 is a word, but 孙春兰 is known
     assert all(s.verb != "分享" for s in res.statements if s.speaker.name != "胡豫")
+
+
+def test_names_joined_by_a_dash_adverbs_and_verbs_of_learning() -> None:
+    text = ("标题\n墨西哥卫生部副部长洛佩斯—加特尔警告说，一些工厂继续经营，导致疫情更严重。\n"
+            "古巴国务委员会主席迪亚斯—卡内尔专门在社交媒体上发文表示，中国为他颁发勋章是对他的认可。\n"
+            "美国总统特朗普与伊拉克总理阿卜杜勒—迈赫迪通电话。阿卜杜勒—迈赫迪说，这是对伊拉克主权的侵犯。\n"
+            "加纳国防部长尼提乌代表阿库福—阿多总统致以热烈祝贺。尼提乌指出，加中两国贸易合作持续增长。\n"
+            "“中国—东盟关系很好。”他说。\n")
+    _, res = _run(text)
+    got = {(s.speaker.name, s.text[:6]) for s in res.statements}
+    # the dash stands for the dot of a transliterated name; names and texts are kept as written
+    assert ("洛佩斯—加特尔", "一些工厂继续") in got
+    assert ("迪亚斯—卡内尔", "中国为他颁发") in got  # 专门 is an adverb, not a part of the name
+    assert ("阿卜杜勒—迈赫迪", "这是对伊拉克") in got  # 通 starts 通电话
+    assert ("尼提乌", "加中两国贸易") in got  # 代表 is no part of a ·-name
+    assert all(text[s.start : s.end] == s.text for s in res.statements)
+    assert any(s.text.startswith("中国—东盟") for s in res.statements)  # no name there: kept as written
+    text = "标题\n得知古巴共产党中央委员会第一书记劳尔·卡斯特罗来访，他很高兴。劳尔·卡斯特罗表示，希望双方加强合作。\n"
+    _, res = _run(text)
+    sp = next(s.speaker for s in res.statements if s.speaker.name == "劳尔·卡斯特罗")
+    assert [(a.organization, a.title) for a in sp.affiliations] == [("古巴共产党中央委员会", "第一书记")]

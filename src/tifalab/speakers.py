@@ -31,6 +31,7 @@ __all__ = [
 ]
 
 PARTY_ORGANS = ("党工委", "党总支", "党支部", "党委", "党组")
+_COMMITTEES = ("党工委", "党委", "党组")  # the party organs that lead a unit (not its branches)
 # Parts of a territory that are named units below the area (凤凰台街道办事处): they keep their
 # own name as organization; everything else after an area is an organ of that area (管委会).
 _SUBUNIT_RE = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:街道办事处|街道|办事处|镇|乡|村|社区)")
@@ -186,7 +187,7 @@ def is_valid_name(name: str, lex: SpeakerLexicon, *, after_title: bool = False) 
     return hit  # type: ignore[return-value]
 
 
-_DOTTED_TAIL_ADVERBS = ("多次", "再次", "曾经", "随即", "一再", "也", "还", "曾", "都", "则", "又")
+_DOTTED_TAIL_ADVERBS = ("多次", "再次", "曾经", "随即", "一再", "专门", "特意", "特地", "亲自", "也", "还", "曾", "都", "则", "又")
 _REGNAL_RE = re.compile(r"[一二三四五六七八九十]{1,3}世$")
 
 
@@ -206,8 +207,10 @@ def _is_valid_name(name: str, lex: SpeakerLexicon, after_title: bool) -> bool:
         return False
     if "·" in name or "•" in name:
         parts = re.split("[·•]", name)
-        if any(t in parts[-1][1:] for t in lex.post_titles if len(t) >= 2):
-            return False  # 穆铁礼甫·哈斯木委员发言: a title after the name, not a part of it
+        if any(t in part[1:] for part in parts for t in lex.post_titles if len(t) >= 2):
+            # 穆铁礼甫·哈斯木委员发言: a title after the name, not a part of it; 尼提乌代表阿库福·阿多:
+            # a name, a role and the ·-name it acts for
+            return False
         last = parts[-1]
         if lex.translit_chars and any(
             last[j] not in lex.translit_chars and last[j + 1] not in lex.translit_chars
@@ -217,6 +220,8 @@ def _is_valid_name(name: str, lex: SpeakerLexicon, after_title: bool) -> bool:
             return False  # 阿齐兹·阿卜杜哈基莫夫致辞: a word of the sentence ran into the name
         if any(last.endswith(a) and len(last) - len(a) >= 2 for a in _DOTTED_TAIL_ADVERBS):
             return False  # 比尔·盖茨多次|表示: an adverb, though made of transliteration characters
+        if len(last) >= 4 and jieba_words().get(last[-2:], "") == "d":
+            return False  # 迪亚斯·卡内尔专门|表示: an adverb of the dictionary ran into the name
         return all(parts) and 3 <= len(name) <= 16
     n = len(name)
     if name[:2] in lex.compound_surnames and n in (3, 4):
@@ -324,8 +329,10 @@ def _split_name(part: str, lex: SpeakerLexicon) -> tuple[str, str] | None:
         if m:
             # the title before the name may be glued to its first characters: try every cut,
             # first those whose first part is all transliteration characters (主席|尼尔·佩里曼,
-            # not 委员|会主席尼尔·佩里曼)
-            cuts = list(range(m.start(), m.end()))
+            # not 委员|会主席尼尔·佩里曼); of those the shortest name first, so that a title ends
+            # where the name starts (副委员长|艾力更·依明巴海, not 副委员|长艾力更…)
+            last_dot = max(part.rfind("·"), part.rfind("•"))
+            cuts = [i for i in range(last_dot - 1, m.start() - 1, -1) if part[i - 1] not in "·•"]
             first_ok = [i for i in cuts if is_transliterated(re.split("[·•]", part[i:])[0], lex)]
             for i in first_ok + cuts:
                 desc, name = part[:i], part[i:]
@@ -464,7 +471,9 @@ def _title_modifier(org: str, lex: SpeakerLexicon) -> str | None:
             return suf
         if k >= 2:
             tag = jieba_words().get(suf, "")
-            if tag in ("a", "v", "ad", "vn") and (not rest or jieba_words().get(rest, "") == "ns"):
+            if tag in ("a", "v", "ad", "vn") and (
+                not rest or jieba_words().get(rest, "") == "ns" or (len(rest) >= 3 and is_transliterated(rest, lex))
+            ):  # 巴基斯坦|年轻 医生: a transliterated place the dictionary lacks
                 return suf
     return None
 
@@ -472,26 +481,34 @@ def _title_modifier(org: str, lex: SpeakerLexicon) -> str | None:
 # ends of organization names beyond org_suffixes.txt, for cutting a title's qualifier off an
 # organization (…轧钢厂|机修工程师, 长岭村|萝卜种植大户)
 _UNIT_CHARS = frozenset("会组室区学院校站所部处科局队社团村厂馆办委司厅中心岛州市县镇乡省党小划园点街")
-_ORG_ENDS = ("村", "厂", "系", "队", "机构", "站", "店", "馆", "社", "台", "党中央", "联盟", "署", "团", "行")
+_ORG_ENDS = ("村", "厂", "系", "队", "机构", "站", "店", "馆", "社", "台", "党中央", "联盟", "署", "团", "行", "中学", "小学")
 
 
 def _org_tail(org: str, lex: SpeakerLexicon) -> str | None:
     """The words after the last organization suffix of ``org`` (at most 8 characters, no place),
     which qualify the title: 1250轧钢厂|机修 工程师, 巴西里约联邦大学|公共政策学 教授,
     国际原子能机构|代理 总干事. None when ``org`` has no such end or nothing follows it."""
-    best = -1
-    for suf in (*lex.org_suffixes, *_ORG_ENDS):
-        j = org.rfind(suf)
-        if j > 0 and j + len(suf) > best:
-            best = j + len(suf)
-    tail = org[best:] if 0 < best < len(org) else ""
     words = jieba_words()
-    if tail and (
-        org[best - 1 : best + 1] in words or tail[0] in "和与及"
-        or words.get(org[best - 2 : best], "")[:1] in ("f", "s")
-        or words.get(org[best - 3 : best], "").startswith("ns")
-    ):
-        return None  # 有米科|技…, 西部|战区, 北京中关村|…: the suffix is part of another word
+    ends = sorted(
+        {j + len(suf) for suf in (*lex.org_suffixes, *_ORG_ENDS) if (j := org.rfind(suf)) > 0}, reverse=True
+    )
+    best = -1
+    for k, end in enumerate(ends):
+        if end >= len(org):
+            break  # the organization's own suffix ends it: no tail
+        if (
+            org[end - 1 : end + 1] in words or org[end] in "和与及"
+            or (words.get(org[end - 2 : end], "")[:1] in ("f", "s") and not words.get(org[end - 3 : end], "").startswith("nt"))
+            or words.get(org[end - 3 : end], "").startswith("ns")
+        ):
+            # 有米科|技…, 西部|战区, 北京中关村|…: the suffix is part of another word; the suffix
+            # right before that word ends the organization (…榆次分局|办案, not …分局办|案)
+            if k + 1 < len(ends) and ends[k + 1] == end - 1:
+                continue
+            return None
+        best = end
+        break
+    tail = org[best:] if 0 < best < len(org) else ""
     if (
         not tail or len(tail) > 8 or not all("\u4e00" <= c <= "\u9fff" for c in tail)
         or tail[0] in "会员" or tail[-1] in _UNIT_CHARS
@@ -521,8 +538,12 @@ def _affiliation(part: str, lex: SpeakerLexicon) -> Affiliation:
         return Affiliation(organization=None, title=org + title)  # 村党支部书记: no unit is named
     if title:
         for organ in PARTY_ORGANS:
-            if title.startswith(organ) and len(title) > len(organ) and _territorial(org, lex):
-                # 街道党工委书记: the committee is the organization, 书记 the title
+            if title.startswith(organ) and len(title) > len(organ) and (
+                _territorial(org, lex) or (org and organ in _COMMITTEES)
+            ):
+                # 街道党工委书记: the committee is the organization, 书记 the title; a party
+                # committee or leading group of any unit too (浙商银行党委|副书记, …检察院党组|书记),
+                # but a branch only of a territory (…研究院|党支部书记, the sample's gold)
                 org, title = org + organ, title[len(organ) :]
                 break
     return Affiliation(organization=org or None, title=title)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
-from tifalab.model import Paragraph, Speaker, Statement, TermQuote
+from tifalab.model import Affiliation, Paragraph, Speaker, Statement, TermQuote
 from tifalab.speakers import (
     SpeakerLexicon,
     _parse,
@@ -59,7 +59,7 @@ _ISSUED_END_RE = re.compile(_ISSUED + "$")
 _ADV_TOKEN = (
     r"(?:一致|也|还|都|则|就|又|再次|同时|进一步|更是|纷纷|均|曾|已|仍|亦|便|随即|当即|当场|首先|最后"
     r"|一度|接着|继而|耐心|坦诚|动情|激动|兴奋|高兴|自豪|感慨|深情|笑着|笑|一再|反复|多次|曾经|不止一次|早就"
-    r"|特别|明确|公开|首次|正式|坦率|由衷|深有感触|语重心长|应询|应约|应邀|答问时|[\u4e00-\u9fff]{1,4}地"
+    r"|特别|专门|特意|特地|亲自|明确|公开|首次|正式|坦率|由衷|深有感触|语重心长|应询|应约|应邀|答问时|[\u4e00-\u9fff]{1,4}地"
     r"|完全|充分|始终|一直|十分|非常|坚定|衷心|真诚|深深|更加|仍然|依然|致辞时?|发言时?|讲话时?"
     r"|代表[^，。“”：:,]{2,12}?(?:发言|讲话|致辞)时?"
     r"|" + _ISSUED +
@@ -79,7 +79,7 @@ _LEAD_RE = re.compile(
 _CITED_RE = re.compile(
     r"(?:援引|引述|引用|刊发|刊登|发表)([^，。“”：:,]{2,40}?)的(?:话|发言|表态|评论|文章|讲话|观点|署名文章)(?:报道)?$"
 )
-_CITE_VERB_RE = re.compile(r".*(?:援引|引述|引用|刊发|刊登|邀请|见到|遇到|采访了?|结识)")
+_CITE_VERB_RE = re.compile(r".*(?:援引|引述|引用|刊发|刊登|邀请|见到|遇到|采访了?|结识|得知|获悉|听说|同意)")
 _NARRATIVE_STOP = re.compile(r"(?<=[。！？!?])(?:据了解|据悉|据介绍|据统计|记者(?:了解到|看到|注意到|获悉|发现))")
 # a reporting verb + 了 + a short object before a colon: 他道出了实情：…, 道出“秘诀”：…, and a longer
 # object that names an opinion: 分享了他100多天战“疫”的感想：…
@@ -598,6 +598,8 @@ def _cut_dotted_name(run: str, lex: SpeakerLexicon, words: dict[str, str]) -> st
     n = 0
     while n < min(8, len(last)) and last[n] in lex.translit_chars:
         n += 1  # up to 8: 阿卜杜哈基莫夫
+    while n > 2 and n < len(last) and last[n - 1 : n + 1] in words and last[n - 2 : n] not in words:
+        n -= 1  # 阿卜杜勒·迈赫迪|通电话: the last character starts the next word
     if n < 2:
         # 伊姆兰·汗祝贺…: a one-character last part when a dictionary word starts right after it
         order = (1, 2, 3)
@@ -770,6 +772,11 @@ class _Registry:
 # ----------------------------------------------------------------------------- main
 
 
+# 洛佩斯—加特尔, 阿卜杜勒—迈赫迪: a transliterated name whose parts a dash joins instead of ·
+# (one dash, never the double dash that punctuates, 中国—东盟 has no transliterated ends)
+_DASH_IN_NAME_RE = re.compile(r"(?<=[\u4e00-\u9fff])—(?=[\u4e00-\u9fff])")
+
+
 def extract_statements(
     text: str,
     paragraphs: Sequence[Paragraph],
@@ -781,8 +788,53 @@ def extract_statements(
 
     ``paragraphs`` index into ``text``; only kinds body and heading are searched.
     ``article_id`` prefixes the speaker ids (``<id>#s1``); without it they are ``s1`` …
+
+    A dash that joins the parts of a transliterated name (迪亚斯—卡内尔) is read as the · it
+    stands for, so that every ·-name rule applies; names, mentions and texts are reported as
+    written. The swap keeps every offset, as one character replaces one.
     """
     lex = load_speaker_lexicon(lexicon_dir)
+    dashes = [
+        m.start() for m in _DASH_IN_NAME_RE.finditer(text) if text[m.start() - 1] in lex.translit_chars
+        and text[m.start() + 1] in lex.translit_chars
+    ] if "—" in text else []
+    if not dashes:
+        return _extract(text, paragraphs, lex, article_id)
+    chars = list(text)
+    for i in dashes:
+        chars[i] = "·"
+    work = "".join(chars)
+    res = _extract(work, paragraphs, lex, article_id)
+    at = frozenset(dashes)
+
+    def written(s: str | None) -> str | None:
+        """``s`` as the article writes it, where it covers a swapped dash."""
+        if not s or "·" not in s:
+            return s
+        k = work.find(s)
+        while k >= 0:
+            if any(k <= i < k + len(s) for i in at):
+                return text[k : k + len(s)]
+            k = work.find(s, k + 1)
+        return s
+
+    done: set[int] = set()
+    for st in res.statements:
+        st.text = text[st.start : st.end]
+        sp = st.speaker
+        if id(sp) not in done:
+            done.add(id(sp))
+            sp.name, sp.mention = written(sp.name), written(sp.mention) or ""
+            sp.affiliations = [Affiliation(written(a.organization), a.title) for a in sp.affiliations]
+    for tq in res.term_quotes:
+        tq.text = text[tq.start : tq.end]
+    return res
+
+
+def _extract(
+    text: str, paragraphs: Sequence[Paragraph], lex: SpeakerLexicon, article_id: str | None
+) -> StatementResult:
+    """:func:`extract_statements` on a text whose name dashes are already dots."""
     paras = [p for p in paragraphs if p.kind in SEARCHED_KINDS and 0 <= p.start <= p.end <= len(text)]
     registry = _Registry(text, lex, _narrative_persons(text, paras, lex))
     # a headline kicker in apposition (武展方舱医院医生卢静静——) supplies the affiliation of a
