@@ -587,3 +587,19 @@ def test_names_joined_by_a_dash_adverbs_and_verbs_of_learning() -> None:
     _, res = _run(text)
     sp = next(s.speaker for s in res.statements if s.speaker.name == "劳尔·卡斯特罗")
     assert [(a.organization, a.title) for a in sp.affiliations] == [("古巴共产党中央委员会", "第一书记")]
+
+
+def test_appositions_dates_short_forms_and_verbs_with_dao() -> None:
+    text = ("标题\n“对于小微企业来说，借到第一笔钱可真难。”中关村一家民营高科技企业——韵动体感科技有限公司负责人刘一良感慨道。\n"
+            "美国国防部长埃斯珀2019年12月31日宣布，美国将立即向中东地区增兵约750人。\n"
+            "梯田层层，冬云低垂，晏昌平手握剪刀，在桑园里忙着修枝剪杈。\n"
+            "“搁以前，我自己孵蚕籽，得拔根白鸡毛。”老晏感慨道，“现如今，小蚕成活率有保障！”\n"
+            "陈涛问，怎么回事？\n兑现党和政府对人民的承诺，没有退路！\n")
+    _, res = _run(text)
+    got = {(s.speaker.name, s.verb, s.text[:6]) for s in res.statements}
+    assert ("刘一良", "感慨", "对于小微企业") in got  # a descriptor in apposition before the speaker
+    assert ("埃斯珀", "宣布", "美国将立即向") in got  # a date with its year between name and verb
+    assert ("晏昌平", "感慨", "搁以前，我自") in got  # 老晏: the surname of the one person named so
+    assert ("晏昌平", "感慨", "现如今，小蚕") in got
+    assert ("陈涛", "问", "怎么回事？") in got
+    assert not any(s.verb == "承诺" for s in res.statements)  # …的承诺: the verb's noun

@@ -224,6 +224,8 @@ def _is_valid_name(name: str, lex: SpeakerLexicon, after_title: bool) -> bool:
             return False  # 迪亚斯·卡内尔专门|表示: an adverb of the dictionary ran into the name
         return all(parts) and 3 <= len(name) <= 16
     n = len(name)
+    if n == 3 and name[0] == name[2] and name[0] in "边又越一":
+        return False  # 边走边|问, 一步一: a repeated-verb frame, no name
     if name[:2] in lex.compound_surnames and n in (3, 4):
         return True
     if n == 4 and name[:2] in lex.tibetan_parts and name[2:] in lex.tibetan_parts:

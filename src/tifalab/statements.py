@@ -66,7 +66,7 @@ _ADV_TOKEN = (
     r"|在(?:[^，。“”：:,]|“[^“”，。：]{1,20}”){1,30}?(?:时|上|中|里|后|前|期间|之际|之时|间)"
     r"|" + _VERB_TIME +
     r"|(?:对|向|跟|给)(?:本报|新华社)?(?:记者|我们|笔者|大家|媒体)|(?:接受)?(?:本报|新华社)?(?:记者)?(?:采访|专访)时?"
-    r"|日前|近日|当天|昨天|今天|此前|最近|近来|不久前|前不久|随后|会上|会后|并|并且|(?:\d{1,2}月)?\d{1,2}日(?:晚|上午|下午)?)"
+    r"|日前|近日|当天|昨天|今天|此前|最近|近来|不久前|前不久|随后|会上|会后|并|并且|(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:晚|上午|下午)?)"
 )
 _ADV_RE = re.compile(f"(?:{_ADV_TOKEN})*")
 # listed four-character adverbs: 柯俊|语重心长地说, never 柯俊语 + 重心长地
@@ -688,8 +688,17 @@ class _Registry:
     def _tagged_names(self, a: int, b: int, surname: str | None = None) -> list[tuple[int, str]]:
         out: list[tuple[int, str]] = []
         pos = a
-        for word, tag in _jieba_tagger().tag(self.text[a:b]):
-            if tag.startswith("nr") and len(word) == 4 and is_valid_name(word[:3], self.lex):
+        tagged = _jieba_tagger().tag(self.text[a:b])
+        for k, (word, tag) in enumerate(tagged):
+            if (
+                surname is not None and word == surname and tag.startswith("nr") and k + 1 < len(tagged)
+                and 1 <= len(tagged[k + 1][0]) <= 2 and tagged[k + 1][1][:1] == "n"
+                and self.text[pos - 1 : pos] not in ("老", "小")
+                and is_valid_name(word + tagged[k + 1][0], self.lex)
+            ):
+                # 晏|昌平手握剪刀 … 老晏感慨道: the tagger cuts the surname off the given name
+                out.append((pos, word + tagged[k + 1][0]))
+            elif tag.startswith("nr") and len(word) == 4 and is_valid_name(word[:3], self.lex):
                 if surname is None or word.startswith(surname):
                     out.append((pos, word[:3]))
             elif (
@@ -1316,6 +1325,8 @@ def _triggers(
         c0 = _clause_start(text, vs, p.start)  # the clause holding subject and verb
         if _NOUN_USE_RE.search(text, c0, vs):
             continue  # 积极响应党中央号召， / 按照本通知要求，: the verb's noun, nobody speaks here
+        if text[vs - 1 : vs] == "的" and not m.group().startswith("所"):
+            continue  # 兑现党和政府对人民的承诺，…: the verb's noun after 的 (not 正如…所说的)
         if lex.lemma(m.group()) == "要求" and _DEMAND_LEVEL_RE.match(text, m.end()):
             continue  # …对精度要求非常高: a standard, not a directive
         after = text[ve] if ve < p.end else ""
@@ -1555,6 +1566,13 @@ def _attribute(
                 q = gap_q
         elif q is not None and not opens:
             q = q if t.mstart - t.clause_start <= 25 and _quote_ends_sentence(text, q) else None
+        if q is None and opens and text[t.clause_start - 2 : t.clause_start] == "——":
+            # “……”中关村…一家民营高科技企业——韵动体感科技有限公司负责人刘一良感慨道: a
+            # descriptor in apposition between the quote and its speaker
+            k3 = _clause_start(text, t.clause_start - 2, p.start) - 1
+            app_q = by_close.get(k3)
+            if app_q is not None and t.clause_start - k3 <= 40 and _quote_ends_sentence(text, app_q):
+                q = app_q
         k0 = _lstrip(text, t.vend, p.end)
         if q is not None and k0 < p.end and text[k0] in "：:" and _lstrip(text, k0 + 1, p.end) in by_open:
             # “红国，身体咋样？”李红国连忙回应：“身体好得很…”: the verb introduces its own quote;
