@@ -603,3 +603,17 @@ def test_appositions_dates_short_forms_and_verbs_with_dao() -> None:
     assert ("晏昌平", "感慨", "现如今，小蚕") in got
     assert ("陈涛", "问", "怎么回事？") in got
     assert not any(s.verb == "承诺" for s in res.statements)  # …的承诺: the verb's noun
+
+
+def test_verbless_quotes_after_a_gesture_and_after_a_clause_of_their_speaker() -> None:
+    text = ("标题\n梯田层层，晏昌平手握剪刀，在桑园里忙着修枝剪杈。\n"
+            "天气寒冷，老晏心里很热乎，“种桑养蚕一辈子，一想就来劲儿！”\n"
+            "更让老晏开心的是，俩闺女都考上了大学。“早几年哪敢想，养蚕还能供两个娃上大学。”老晏眉开眼笑，“新年新气象，我买了俩红灯笼。”\n"
+            "44岁的钱珊英是湖北天门市蒋湖农场人。\n"
+            "“很多地方医务人员紧缺，我却不能出力，这怎么行？”钱珊英在家里坐立难安，“身在湖北，请求就近支援。”\n")
+    _, res = _run(text)
+    got = {(s.speaker.name, s.text[:6]) for s in res.statements}
+    assert ("晏昌平", "种桑养蚕一辈") in got  # the clause before the quote has him as subject
+    assert ("晏昌平", "早几年哪敢想") in got  # 老晏 as subject right after the quote
+    assert ("晏昌平", "新年新气象，") in got  # the second half, split by his gesture
+    assert ("钱珊英", "身在湖北，请") in got

@@ -928,6 +928,7 @@ def _extract(
     term_quotes: list[TermQuote] = []
     for pi, p in enumerate(paras):
         statements.extend(_indirect_statements(text, p, per_para_q[pi], per_para_t[pi], registry))
+        after_subject: tuple[int | None, Speaker] | None = None  # a verbless quote's subject after it
         for q in per_para_q[pi]:
             anchor = q.anchor or q.continuation_of
             if anchor is None and q.prev is None and q.next is None:
@@ -952,6 +953,14 @@ def _extract(
                         who, via = intro
                     elif subject is not None:
                         who, via = registry._person(subject, None), "name"
+                        after_subject = (q.close, who)
+                    elif (
+                        after_subject is not None and after_subject[0] is not None
+                        and _split_by_scene(text, after_subject[0], q.open)
+                    ):
+                        # “早几年哪敢想…。”老晏眉开眼笑，“新年新气象…”: the second half of a
+                        # quote split by its speaker's gesture
+                        who, via = after_subject[1], "name"
                     elif len(names) == 1 and not per_para_t[pi] and _context_ok(text, q, p, next(iter(names)), lex):
                         who, via = registry._person(names.pop(), None), "context"
                     elif (before_subject := _subject_before(text, q, p, registry)) is not None:
@@ -1237,6 +1246,16 @@ def _subject_after(text: str, q: _Quote, p: Paragraph, registry: _Registry) -> s
             if sp.kind == "person" and sp.name and sp.affiliations and clause.startswith(sp.name):
                 registry._learn(sp)
                 return sp.name
+        # “早几年哪敢想…。”老晏眉开眼笑: a short form (老晏, 陈书记) of a person named earlier
+        for k in (2, 3, 4):
+            cand = clause[:k]
+            if (
+                len(clause) > k and clause[k] not in _NOT_SUBJECT_AFTER and cand not in _jieba_words()
+                and clause[1:3] not in _jieba_words() and short_form_surname(cand, registry.lex)
+            ):
+                sp, _via = registry.resolve(Speaker(name=None, mention=cand, kind="person"), q.open, p.start)
+                if sp.kind == "person" and sp.name:
+                    return sp.name
         # “钟姐，…？”郑菲问楼上的邻居…: a bare name opens the clause, a verb right after it
         for k in (3, 2):
             cand = clause[:k]
@@ -1253,6 +1272,16 @@ _NOT_SUBJECT_AFTER = set("的和与及、等们同跟")
 _HEARD_RE = re.compile(r"电话|来电|广播|听到|听见|收到|接到")
 
 
+def _split_by_scene(text: str, close: int, open_: int) -> bool:
+    """Whether only one short clause of narration (no sentence end, no quote, no name of
+    speech) stands between a quote's closing mark at ``close`` and the next opening one."""
+    between = text[close + 1 : open_]
+    return (
+        0 < len(between) <= 16 and between[-1] in "，,：:" and not any(c in between for c in "。！？!?；;“”\"")
+        and not between.startswith(("，", ","))
+    )
+
+
 def _subject_before(text: str, q: _Quote, p: Paragraph, registry: _Registry) -> str | None:
     """The subject of the sentence right before a verbless quote, in the same paragraph.
 
@@ -1262,12 +1291,29 @@ def _subject_before(text: str, q: _Quote, p: Paragraph, registry: _Registry) -> 
     start), no other quote stands in the sentence, and the quote opens a sentence of its own.
     """
     k = _rstrip(text, p.start, q.open)
-    if k <= p.start or text[k - 1] not in "。！？!?：:":
+    if k <= p.start or text[k - 1] not in "。！？!?：:，,":
         return None
     j = max(text.rfind(c, p.start, k - 1) for c in "。！？!?")
     sent = text[(j + 1 if j >= 0 else p.start) : k]
     if any(c in sent for c in "“”「」\"") or _HEARD_RE.search(sent, max(sent.rfind(c) for c in "，,") + 1):
         return None  # dialogue, or words heard from someone else (接到一通电话：)
+    if text[k - 1] in "，,":
+        # 钱珊英在家里坐立难安，“身在湖北，…” / 天气寒冷，老晏心里很热乎，“…”: the quote ends a
+        # sentence of its own whose one clause before it has the person as subject
+        c = max(sent.rfind("，", 0, len(sent) - 1), sent.rfind(",", 0, len(sent) - 1)) + 1
+        clause = sent[c:-1]
+        if not _quote_ends_sentence(text, q) or len(clause) > 20:
+            return None
+        for n in (2, 3, 4):
+            if short_form_surname(clause[:n], registry.lex) and clause[n : n + 1] not in _NOT_SUBJECT_AFTER and (
+                clause[:n] not in _jieba_words() and clause[1:3] not in _jieba_words()
+            ):
+                sp, _via = registry.resolve(Speaker(name=None, mention=clause[:n], kind="person"), q.open, p.start)
+                return sp.name if sp.kind == "person" and sp.name else None
+        name = next((n for n in sorted(registry.known, key=len, reverse=True) if clause.startswith(n)), None)
+        if name is None or clause[len(name) : len(name) + 1] in _NOT_SUBJECT_AFTER:
+            return None
+        return name if _context_ok(text, q, p, name, registry.lex) else None
     hits = sorted(
         (i, n) for n in registry.known if (i := sent.find(n)) >= 0
     )
