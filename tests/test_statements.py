@@ -617,3 +617,18 @@ def test_verbless_quotes_after_a_gesture_and_after_a_clause_of_their_speaker() -
     assert ("晏昌平", "早几年哪敢想") in got  # 老晏 as subject right after the quote
     assert ("晏昌平", "新年新气象，") in got  # the second half, split by his gesture
     assert ("钱珊英", "身在湖北，请") in got
+
+
+def test_names_that_a_word_runs_across() -> None:
+    text = ("标题\n日本众议员近藤昭一多年来连续参加活动，他说：“中国春节祭为日本民众提供了窗口。”\n"
+            "美国国防部长埃斯珀2019年12月31日宣布增兵。埃斯珀是在社交媒体上宣布这一决定的。他说，已授权美军部署。\n"
+            "凉泉村村主任何明军乐开了花。他告诉记者，如今村里走上脱贫致富路。\n何明军说，这是大家的功劳。\n"
+            "泰国前副总理披尼·扎禄颂巴对此印象深刻。他表示，中国人民的爱国主义精神令人赞叹。\n")
+    _, res = _run(text)
+    got = {(s.speaker.name, s.text[:6]) for s in res.statements}
+    assert ("近藤昭一", "中国春节祭为") in got  # 一多 is a word, but 多年 starts after the name
+    assert ("埃斯珀", "已授权美军部") in got  # 珀 is a transliteration character
+    assert ("何明军", "如今村里走上") in got  # 军乐 is a word, but 何明军 stands alone elsewhere
+    assert ("披尼·扎禄颂巴", "中国人民的爱") in got
+    sp = next(s.speaker for s in res.statements if s.speaker.name == "何明军")
+    assert [(a.organization, a.title) for a in sp.affiliations] == [("凉泉村", "村主任")]

@@ -532,10 +532,13 @@ def _name_at_base(text: str, i: int, end: int, lex: SpeakerLexicon) -> str | Non
     if text[i : i + 1] in _LINK_AFTER_NAME and text[i + 1 : i + 3] in words:
         return None  # 栗战书委员长向大会报告: a preposition and a word, no name
     if (
-        two in lex.compound_surnames and len(four) == 4 and text[i + 3 : i + 5] not in words
+        two in lex.compound_surnames and len(four) == 4
+        and (text[i + 3 : i + 5] not in words or text[i + 4 : i + 6] in words)
         and text[i + 2 : i + 4] not in words and is_valid_name(four, lex)
     ):
-        return four  # 二阶俊博, 欧阳明高: a compound surname and a two-character given name
+        # 二阶俊博, 欧阳明高: a compound surname and a two-character given name; 近藤昭一|多年: a
+        # word may run across the name's end when another word starts right after it
+        return four
     if len(four) == 4 and two in lex.tibetan_parts and four[2:] in lex.tibetan_parts:
         return four  # 尼玛扎西: a Tibetan name (tibetan_name_parts.txt)
     run = _translit_run(text, i, end, lex)
@@ -557,6 +560,8 @@ def _name_at_base(text: str, i: int, end: int, lex: SpeakerLexicon) -> str | Non
             return None  # 游客纷至沓来: an idiom, no name
         if not glued and is_valid_name(three, lex):
             return three
+        if glued and is_valid_name(three, lex) and two not in words and _written_alone(text, three, i):
+            return three  # 何明军乐开了花 … 何明军说: written elsewhere with no word across its end
         if (not glued and is_valid_name(three, lex, after_title=True)
                 and two not in words and text[i + 1 : i + 3] not in words):
             return three  # 雕刻师勒奇米: a transliterated name right after a title
@@ -572,6 +577,18 @@ def _name_at_base(text: str, i: int, end: int, lex: SpeakerLexicon) -> str | Non
     ):
         return two  # 俄罗斯总统普京 (jieba files 普京 as a place, 奥利 as a proper noun)
     return None
+
+
+def _written_alone(text: str, name: str, i: int) -> bool:
+    """Whether ``name`` occurs elsewhere in ``text`` followed by punctuation or a reporting or
+    linking character, so that a word running across its end at ``i`` is a coincidence."""
+    j = text.find(name)
+    while j >= 0:
+        nxt = text[j + len(name) : j + len(name) + 1]
+        if j != i and (nxt in _BOUNDARY or nxt in _PERSON_FOLLOW) and text[j + len(name) - 1 : j + len(name) + 1] not in _jieba_words():
+            return True
+        j = text.find(name, j + 1)
+    return False
 
 
 def _translit_run(text: str, i: int, end: int, lex: SpeakerLexicon) -> str:
