@@ -632,3 +632,15 @@ def test_names_that_a_word_runs_across() -> None:
     assert ("披尼·扎禄颂巴", "中国人民的爱") in got
     sp = next(s.speaker for s in res.statements if s.speaker.name == "何明军")
     assert [(a.organization, a.title) for a in sp.affiliations] == [("凉泉村", "村主任")]
+
+
+def test_a_quote_closing_an_indirect_statement_is_the_speakers() -> None:
+    text = ("标题\n联合国南南合作办公室主任切迪克认为，中国的精准扶贫政策为世界提供了范例，“中国对全球消除贫困作出了巨大贡献”。\n"
+            "李文说，最怕的是对家人的挂念，“但肩上的责任又令我们一定要坚持下去”。\n"
+            "王毅表示，要推动共建“一带一路”。张三说，这是“十四五”。\n")
+    _, res = _run(text)
+    got = {(s.speaker.name, s.kind, s.text[:6]) for s in res.statements}
+    assert ("切迪克", "direct", "中国对全球消") in got
+    assert ("李文", "direct", "但肩上的责任") in got
+    # a term inside the clause, or a short one closing it, stays a term
+    assert {t.text for t in res.term_quotes} >= {"一带一路", "十四五"}

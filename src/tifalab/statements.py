@@ -982,9 +982,16 @@ def _extract(
                         who, via = registry._person(names.pop(), None), "context"
                     elif (before_subject := _subject_before(text, q, p, registry)) is not None:
                         who, via = registry._person(before_subject, None), "context"
+                    elif (owner := _indirect_owner(text, q, p, per_para_t[pi])) is not None:
+                        who, via = owner.resolved, owner.via  # type: ignore[assignment]
                     else:
                         who, via = Speaker(name=None, mention="", kind="unknown"), "unknown"
                     statements.append(_statement(text, q.para, paras, q.cstart, q.cend, "direct", via, None, who))
+                elif (owner := _indirect_owner(text, q, p, per_para_t[pi], min_len=8)) is not None:
+                    # 切迪克认为，…，“中国对全球消除贫困作出了巨大贡献”。: a quote that closes the
+                    # speaker's indirect statement as a clause of its own is his words, verbatim
+                    assert owner.resolved is not None
+                    statements.append(_statement(text, q.para, paras, q.cstart, q.cend, "direct", owner.via, None, owner.resolved))
                 else:
                     _term(text, p, pi, q.cstart, q.cend, term_quotes)
                 for a, b in q.inner:
@@ -1287,6 +1294,31 @@ def _subject_after(text: str, q: _Quote, p: Paragraph, registry: _Registry) -> s
 
 _NOT_SUBJECT_AFTER = set("的和与及、等们同跟")
 _HEARD_RE = re.compile(r"电话|来电|广播|听到|听见|收到|接到")
+
+
+def _indirect_owner(
+    text: str, q: _Quote, p: Paragraph, ts: list[_Trigger], min_len: int = 0
+) -> _Trigger | None:
+    """The named person's trigger whose indirect statement ``q`` closes, as a clause of its own.
+
+    X认为，…，“…”。: the quote follows a comma inside the indirect clause, ends the sentence and
+    no other speaker's clause or sentence end stands between. Shorter quotes (below ``min_len``
+    characters) and quotes that do not end the sentence stay terms.
+    """
+    if q.close is None or q.open <= p.start or text[q.open - 1] not in "，," or q.cend - q.cstart < min_len:
+        return None
+    after = text[q.close + 1 : q.close + 2]
+    if after not in ("。", "！", "!", "") and not (after in ("\r", "\n") or q.close + 1 >= p.end):
+        return None
+    for t in reversed(ts):
+        a = t.indirect_start
+        if a is None or a >= q.open:
+            continue
+        if any(c in text[a : q.open] for c in "。！？!?；;“”") or any(a < x.clause_start < q.open for x in ts):
+            return None
+        sp = t.resolved
+        return t if sp is not None and sp.kind == "person" and sp.name else None
+    return None
 
 
 def _split_by_scene(text: str, close: int, open_: int) -> bool:
