@@ -225,3 +225,10 @@ def test_titles_after_a_dotted_name_and_before_a_prince() -> None:
     assert sp.name == "威廉·黑格" and [(a.organization, a.title) for a in sp.affiliations] == [("英国", "前外交大臣")]
     sp = parse_speaker_mention("约克公爵安德鲁王子")
     assert sp.name == "安德鲁" and (None, "王子") in [(a.organization, a.title) for a in sp.affiliations]
+
+
+def test_a_relation_before_a_name_is_no_title() -> None:
+    for m, name in (("老晏的妻子徐德美", "徐德美"), ("兰辉的同事陈国兴", "陈国兴"), ("同事陈国兴", "陈国兴"),
+                    ("吴金香的孙女吴晶", "吴晶")):
+        sp = parse_speaker_mention(m)
+        assert (sp.kind, sp.name, sp.affiliations) == ("person", name, []), m

@@ -77,6 +77,7 @@ class SpeakerLexicon:
     honorifics: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()  # names the rules cannot derive (文在寅)
     tibetan_parts: frozenset[str] = frozenset()  # parts of Tibetan names (尼玛 + 扎西)
+    relations: tuple[str, ...] = ()  # kin and social relations before a name (妻子, 同事), longest first
 
     def lemma(self, verb: str) -> str:
         """The reporting verb as reported: the form without adverbs or objects (告诉记者 -> 告诉)."""
@@ -123,6 +124,7 @@ def _load(lexicon_dir: str | None) -> SpeakerLexicon:
         honorifics=frozenset(r[0] for r in post_rows if len(r) > 1 and r[1] == "honorific"),
         names=frozenset(load_terms(f("person_names.txt"))),
         tibetan_parts=frozenset(t for t in load_terms(f("tibetan_name_parts.txt")) if len(t) == 2),
+        relations=tuple(sorted(load_terms(f("relation_nouns.txt")), key=len, reverse=True)),
     )
 
 
@@ -751,6 +753,14 @@ def _parse_person_core(m: str, lex: SpeakerLexicon) -> Speaker | None:
                 if t not in lex.honorifics and t not in _ROLE_SUFFIXES:
                     inner.affiliations = [*inner.affiliations, Affiliation(organization=None, title=t)]
                 return inner
+    for rel in lex.relations:
+        j = m.rfind(rel)
+        if j < 0 or not 2 <= len(m) - j - len(rel) <= 4:
+            continue
+        head, name = m[:j], m[j + len(rel) :]
+        if (not head or head.endswith("的") or head in _PRONOUNS) and is_valid_name(name, lex):
+            # 老晏的妻子徐德美, 同事陈国兴: a relation, no title; the name after it is a person's
+            return Speaker(name=name, mention=m, kind="person")
     parts = re.split(r"[、兼]", m)
     last = parts[-1]
     split = _split_name(last, lex)
