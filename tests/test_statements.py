@@ -644,3 +644,16 @@ def test_a_quote_closing_an_indirect_statement_is_the_speakers() -> None:
     assert ("李文", "direct", "但肩上的责任") in got
     # a term inside the clause, or a short one closing it, stays a term
     assert {t.text for t in res.term_quotes} >= {"一带一路", "十四五"}
+
+
+def test_media_and_visits_between_a_name_and_its_verb() -> None:
+    text = ("标题\n意大利前驻华大使白达宁在意大利《宣言报》撰文说，中国展现出了负责任的态度。\n"
+            "日本商工会议所会头三村明夫近日表示，当前日本劳动人口不足问题日趋严重。\n"
+            "唐代诗人杜牧在《赤壁》写道：“折戟沉沙铁未销，自将磨洗认前朝”，我们不妨触摸历史。\n"
+            "校长张伟参观后感慨道，先祖们早在4000多年前就建造起了房子。\n")
+    _, res = _run(text)
+    got = {(s.speaker.name, s.text[:6]) for s in res.statements}
+    assert ("白达宁", "中国展现出了") in got  # 在《宣言报》: the medium
+    assert ("三村明夫", "当前日本劳动") in got  # 会头 is a title
+    assert ("杜牧", "折戟沉沙铁未") in got
+    assert ("张伟", "先祖们早在4") in got  # 参观后: an occasion
