@@ -657,3 +657,14 @@ def test_media_and_visits_between_a_name_and_its_verb() -> None:
     assert ("三村明夫", "当前日本劳动") in got  # 会头 is a title
     assert ("杜牧", "折戟沉沙铁未") in got
     assert ("张伟", "先祖们早在4") in got  # 参观后: an occasion
+
+
+def test_persons_introduced_by_age_or_origin_and_other_subjects_after_a_quote() -> None:
+    text = ("标题\n59岁的王贵武曾在部队服役，后来经营着一个家庭农场。“起初我只是承包山林种点脐橙，后来慢慢搞起了农家乐。”\n"
+            "来自黑龙江的谢方明，专门来到北京展览馆看展。他站在展板下方，仔细查看着。“平时看病买药我都带着社保卡。”\n"
+            "今年72岁的朱茂锦是议事厅里的积极分子。\n“他呀，就爱管闲事儿。”老伴儿笑着插话。\n")
+    _, res = _run(text)
+    got = {(s.speaker.name, s.text[:6]) for s in res.statements}
+    assert ("王贵武", "起初我只是承") in got
+    assert ("谢方明", "平时看病买药") in got
+    assert all(s.speaker.name != "朱茂锦" for s in res.statements)  # 老伴儿 is the subject after it

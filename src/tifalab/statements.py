@@ -416,6 +416,34 @@ def _narrative_persons(
     return out
 
 
+# a person a feature story introduces by age or origin, with no title: 50多岁的钟红生, 来自黑龙江的谢方明
+_INTRODUCED_RE = re.compile(
+    r"(?:\d+岁|[一二三四五六七八九十]+岁|多岁|出头|\d0后|来自[^，。！？“”：]{1,12}|年过[^，。！？“”]{1,4})的"
+    r"([\u4e00-\u9fff]{2,3})"
+)
+
+
+def _introduced_persons(text: str, paras: Sequence[Paragraph], lex: SpeakerLexicon) -> list[tuple[int, Speaker]]:
+    """Persons introduced with no title, by age or origin (50多岁的钟红生经营着…): (name end,
+    speaker). The name must stand alone: a valid Chinese name, no dictionary word, and no word
+    running across its end."""
+    words = _jieba_words()
+    out: list[tuple[int, Speaker]] = []
+    for p in paras:
+        for m in _INTRODUCED_RE.finditer(text, p.start, p.end):
+            i = m.start(1)
+            for k in (3, 2):
+                name = text[i : i + k]
+                if (
+                    len(name) == k and is_valid_name(name, lex) and _bare_name_ok(name) and name not in words
+                    and text[i + k - 1 : i + k + 1] not in words  # (a given name may be a word: 谢方明)
+                    and (k == 3 or not "\u4e00" <= text[i + 2 : i + 3] <= "\u9fff")  # 王伏强: no 王伏
+                ):
+                    out.append((i + k, Speaker(name=name, mention=name, kind="person")))
+                    break
+    return out
+
+
 _PSEUDONYM_MARK_RE = re.compile(r"[（(]化名[）)]")
 _PSEUDONYM_LATIN_RE = re.compile(r"(?:[A-Z](?:先生|女士|小姐|某)|[阿小老][A-Z])$")
 
@@ -873,6 +901,10 @@ def _extract(
     for pos, sp in _pseudonyms(text, paras, lex):
         registry._learn(sp)
         registry.timeline.append((pos, sp.name or ""))
+    for pos, sp in _introduced_persons(text, paras, lex) if "的" in text else ():
+        if sp.name not in registry.known:
+            registry._learn(sp)
+            registry.timeline.append((pos, sp.name or ""))
     # a heading that is only a name and a role suffix (格桑德吉代表, 王树国委员) introduces that
     # person, whatever the name's origin: NPC and CPPCC profiles head each section so
     for p in paras:
@@ -1064,6 +1096,11 @@ def _context_ok(text: str, q: _Quote, p: Paragraph, name: str, lex: SpeakerLexic
             return False
     if not _named_as_subject(text, p.start, q.open, name):
         return False
+    group = _OTHER_SUBJECT_RE.match(after)
+    if before[-1:] not in ("：", ":") and (
+        after.startswith(lex.relations) or (group and (not group.group(1) or _jieba_words().get(group.group(1), "")[:1] == "n"))
+    ):
+        return False  # “他呀，就爱管闲事儿。”老伴儿笑着插话 / …书法家们笑起来: another subject
     inside = text[q.cstart : q.cend]
     if name in inside:
         return False
@@ -1075,6 +1112,10 @@ def _context_ok(text: str, q: _Quote, p: Paragraph, name: str, lex: SpeakerLexic
             return False
         i = inside.find(sur, i + 1)
     return True
+
+
+# a subject of the clause after a quote that is not the person named before it: a group (村民们)
+_OTHER_SUBJECT_RE = re.compile(r"([\u4e00-\u9fff]{1,4})们|(?:大家|众人|有人|旁人|对方)")
 
 
 def _named_as_subject(text: str, a: int, b: int, name: str) -> bool:
