@@ -423,6 +423,9 @@ _INTRODUCED_RE = re.compile(
 )
 
 
+_INTRODUCED_MARKS = ("岁的", "后的", "出头的", "来自", "年过")
+
+
 def _introduced_persons(text: str, paras: Sequence[Paragraph], lex: SpeakerLexicon) -> list[tuple[int, Speaker]]:
     """Persons introduced with no title, by age or origin (50多岁的钟红生经营着…): (name end,
     speaker). The name must stand alone: a valid Chinese name, no dictionary word, and no word
@@ -430,6 +433,9 @@ def _introduced_persons(text: str, paras: Sequence[Paragraph], lex: SpeakerLexic
     words = _jieba_words()
     out: list[tuple[int, Speaker]] = []
     for p in paras:
+        seg = text[p.start : p.end]
+        if not any(mark in seg for mark in _INTRODUCED_MARKS):
+            continue  # the pattern's alternation is slow to scan: only where it can match
         for m in _INTRODUCED_RE.finditer(text, p.start, p.end):
             i = m.start(1)
             for k in (3, 2):
