@@ -668,3 +668,11 @@ def test_persons_introduced_by_age_or_origin_and_other_subjects_after_a_quote() 
     assert ("王贵武", "起初我只是承") in got
     assert ("谢方明", "平时看病买药") in got
     assert all(s.speaker.name != "朱茂锦" for s in res.statements)  # 老伴儿 is the subject after it
+
+
+def test_a_colon_after_another_persons_sentence_ends_a_continuation() -> None:
+    text = ("标题\n“我们要一起脱贫致富。”合作社理事长吴承云说。工人们多的每年能拿到4万多元。"
+            "贫困户余莲娇止不住内心的喜悦：“在合作社干，我们2016年就脱贫了！”\n")
+    _, res = _run(text)
+    got = {(s.speaker.name, s.text[:6]) for s in res.statements}
+    assert ("余莲娇", "在合作社干，") in got and ("吴承云", "在合作社干，") not in got

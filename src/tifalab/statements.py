@@ -961,7 +961,7 @@ def _extract(
                 per_para_q[pi][-1].next, first.prev = first, per_para_q[pi][-1]
 
     for pi, p in enumerate(paras):
-        _attribute(text, p, per_para_q[pi], per_para_t[pi], per_para_q, pi)
+        _attribute(text, p, per_para_q[pi], per_para_t[pi], per_para_q, pi, known_forms)
 
     # chains share one attribution
     for q in quotes:
@@ -1680,7 +1680,8 @@ def _term_led(text: str, j: int, qs: list[_Quote], end: int) -> bool:
 
 
 def _attribute(
-    text: str, p: Paragraph, qs: list[_Quote], ts: list[_Trigger], all_q: list[list[_Quote]], pi: int
+    text: str, p: Paragraph, qs: list[_Quote], ts: list[_Trigger], all_q: list[list[_Quote]], pi: int,
+    known: frozenset[str] = frozenset(),
 ) -> None:
     by_close = {q.close: q for q in qs if q.close is not None}
     by_open = {q.open: q for q in qs}
@@ -1757,7 +1758,23 @@ def _attribute(
             continue
         before = [t for t in ts if t.vend <= q.open]
         if before and not _OWN_INTRO_RE.search(text, max(p.start, q.open - _INTRO_WINDOW), q.open):
+            if _colon_subject(text, q, p, known, before[-1]):
+                continue  # 贫困户余莲娇止不住内心的喜悦：“…”: another person's sentence introduces it
             q.continuation_of = before[-1]
+
+
+def _colon_subject(text: str, q: _Quote, p: Paragraph, known: frozenset[str], t: _Trigger) -> bool:
+    """Whether ``q`` follows a colon that ends a sentence whose subject is a known person other
+    than the speaker of trigger ``t`` (…吴承云说。…贫困户余莲娇止不住内心的喜悦：“…”)."""
+    k = _rstrip(text, p.start, q.open)
+    if k <= p.start or text[k - 1] not in "：:" or k <= t.vend:
+        return False
+    j = max(text.rfind(c, max(p.start, t.vend), k - 1) for c in "。！？!?")
+    if j < 0:
+        return False  # the colon ends the trigger's own sentence
+    sent = text[j + 1 : k - 1]
+    hits = sorted((i, n) for n in known if 0 <= (i := sent.find(n)) <= 25)
+    return bool(hits) and hits[0][1] != (t.parsed.name or "") and sent[hits[0][0] + len(hits[0][1]) :][:1] not in _NOT_SUBJECT_AFTER
 
 
 def _opens_sentence(text: str, q: _Quote, p: Paragraph) -> bool:
