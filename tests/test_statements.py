@@ -676,3 +676,11 @@ def test_a_colon_after_another_persons_sentence_ends_a_continuation() -> None:
     _, res = _run(text)
     got = {(s.speaker.name, s.text[:6]) for s in res.statements}
     assert ("余莲娇", "在合作社干，") in got and ("吴承云", "在合作社干，") not in got
+
+
+def test_a_noun_of_speech_before_a_dash_introduces_a_quote() -> None:
+    text = ("标题\n联合国开发计划署驻华代表罗世礼说：“我们需要新的平台。”"
+            "这是南非驻华大使多拉娜·姆西曼的感受——“我从对中国的观察了解中，加深了认识。”\n")
+    _, res = _run(text)
+    got = {(s.speaker.name, s.text[:6]) for s in res.statements}
+    assert ("多拉娜·姆西曼", "我从对中国的") in got

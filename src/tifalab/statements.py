@@ -1530,7 +1530,8 @@ def _triggers(
 _REPLY_VERBS = frozenset({"回应", "回答", "回复", "答", "答道", "反问", "追问", "接话", "应道", "回道"})
 # 隔着院门传来村支书李红兵的声音：“…”: a noun of speech after the person introduces the quote
 _NOUN_INTRO_RE = re.compile(
-    r"的(?:声音|话|话语|回答|答复|嘱咐|叮嘱|心声|感言|留言|寄语|回信|来信|誓言|感慨|感叹|心里话|肺腑之言|原话)[：:][ \u3000]*$"
+    r"的(?:声音|话|话语|回答|答复|嘱咐|叮嘱|心声|感言|留言|寄语|回信|来信|誓言|感慨|感叹|心里话|肺腑之言|原话|感受|体会)"
+    r"(?:[：:]|——)[ \u3000]*$"
 )
 # a clause that only sets the time opens the sentence (调研期间，/ 疫情发生以来，)
 _TIME_FRAME_RE = re.compile(r"[^，。“”：:,；;]{1,20}?(?:期间|以来|之际|时|后)[，,]")
@@ -1760,6 +1761,8 @@ def _attribute(
         if before and not _OWN_INTRO_RE.search(text, max(p.start, q.open - _INTRO_WINDOW), q.open):
             if _colon_subject(text, q, p, known, before[-1]):
                 continue  # 贫困户余莲娇止不住内心的喜悦：“…”: another person's sentence introduces it
+            if _NOUN_INTRO_RE.search(text, max(p.start, q.open - _INTRO_WINDOW), q.open):
+                continue  # …这是南非驻华大使多拉娜·姆西曼的感受——“…”: a noun of speech introduces it
             q.continuation_of = before[-1]
 
 
