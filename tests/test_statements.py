@@ -684,3 +684,18 @@ def test_a_noun_of_speech_before_a_dash_introduces_a_quote() -> None:
     _, res = _run(text)
     got = {(s.speaker.name, s.text[:6]) for s in res.statements}
     assert ("多拉娜·姆西曼", "我从对中国的") in got
+
+
+def test_verbless_quotes_of_a_profile_go_to_the_profiled_person() -> None:
+    text = ("万向集团公司董事长鲁伟鼎——\n“跳出小我，为社会做更大贡献”（优秀建设者）\n"
+            "眼前的鲁伟鼎衣着朴素，言语温和。\n鲁伟鼎接过万向集团的班，并非易事。\n"
+            "“无论万向走到世界的哪一个角落，听党话跟党走，是我们永远不变的信念。”\n"
+            "“妈妈，你今天打败了几个病毒？”\n")
+    text = normalize(text)
+    paras = split_paragraphs(text)
+    for para in paras[:2]:
+        para.kind = "title"  # the kicker and the headline
+    res = extract_statements(text, paras)
+    got = {(s.speaker.name, s.via, s.text[:6]) for s in res.statements}
+    assert (("鲁伟鼎", "context", "无论万向走到")) in got
+    assert all(s.speaker.name is None for s in res.statements if s.text.startswith("妈妈"))  # an address to someone

@@ -932,6 +932,7 @@ def _extract(
                 registry._learn(Speaker(name=dotted, mention=dotted, kind="person"))
     registry.add_bare_mentions(paras)
     registry.first = paras[0].start if paras else 0
+    profiled = _profiled_person(text, titles, paras, registry)
     vre = _verb_re(lex.verbs)
     known_forms = frozenset(registry.known) | {
         short for n in registry.known if (short := registry.short_of(n))
@@ -1024,6 +1025,19 @@ def _extract(
                         who, via = registry._person(before_subject, None), "context"
                     elif (owner := _indirect_owner(text, q, p, per_para_t[pi])) is not None:
                         who, via = owner.resolved, owner.via  # type: ignore[assignment]
+                    elif (
+                        profiled is not None and not names - {profiled} and not per_para_t[pi]
+                        and not _THIRD_PERSON_RE.search(text[q.cstart : q.cend])
+                        and not (_YOU_RE.search(text, q.cstart, q.cend) and "我" not in text[q.cstart : q.cend])
+                        and not any(
+                            a.title and a.title in text[q.cstart : q.cend]
+                            for a in (registry.known[profiled].affiliations if profiled in registry.known else ())
+                        )  # …可是我们院长再也回不来了: the person's title, spoken of by others
+                        and _context_ok(text, q, p, profiled, lex, named=False)
+                    ):
+                        # a profile (the person its title names): a verbless quote is the
+                        # profiled person's unless the text gives it to someone else
+                        who, via = registry._person(profiled, None), "context"
                     else:
                         who, via = Speaker(name=None, mention="", kind="unknown"), "unknown"
                     statements.append(_statement(text, q.para, paras, q.cstart, q.cend, "direct", via, None, who))
@@ -1075,7 +1089,41 @@ def _extract(
     return StatementResult(statements=statements, speakers=speakers, term_quotes=term_quotes)
 
 
-def _context_ok(text: str, q: _Quote, p: Paragraph, name: str, lex: SpeakerLexicon) -> bool:
+# inside a quote of a profile, mostly others' words: 他/她 (not 他们) speaking of the profiled
+# person, or an address to the person's role that opens the quote (妈妈，你今天…, 警察同志，…)
+_THIRD_PERSON_RE = re.compile(
+    r"[他她](?!们)|^(?:[\u4e00-\u9fff]{0,2}(?:妈妈|爸爸|爷爷|奶奶|叔叔|阿姨|伯伯|老师|医生|大夫|同志|师傅|大姐|大哥|大爷|大妈|书记|主任|院长))[，,！!]"
+)
+
+
+_YOU_RE = re.compile("[你您]")  # a line that addresses someone and says nothing of the speaker
+
+
+def _profiled_person(
+    text: str, titles: Sequence[Paragraph], paras: Sequence[Paragraph], registry: _Registry
+) -> str | None:
+    """The one known person an article's title lines name (——追记…村委会原主任王丰华, …检验师钱珊英——)
+    and its body names at least twice: the article is that person's profile."""
+    # a kicker (…检验师钱珊英——) or a subtitle (——追记…王丰华, ——访…纳巴罗): a news title that
+    # names a leader (习近平出席开幕式…) makes no profile
+    head = "".join(text[p.start : p.end] for p in titles if "——" in text[p.start : p.end])
+    if not head:
+        return None
+    named = {n for n in registry.known if len(n) >= 2 and n in head}
+    named = {n for n in named if not any(n != m and n in m for m in named)}
+    if len(named) != 1:
+        return None
+    name = named.pop()
+    body = sum(text.count(name, p.start, p.end) for p in paras)
+    lo = paras[0].start if paras else 0
+    others = {n for pos, n in registry.timeline if n and n != name and pos >= lo}
+    # a family or a village told through several people (朱茂锦, 何立华, 严宏涛…) is no profile
+    return name if body >= 2 and len(others) <= 2 else None
+
+
+def _context_ok(
+    text: str, q: _Quote, p: Paragraph, name: str, lex: SpeakerLexicon, named: bool = True
+) -> bool:
     """Whether a verbless quote may go to the one person its paragraph names.
 
     Not when it follows a colon after a clause of words heard (突然接到电话：), when it is one of a
@@ -1089,6 +1137,8 @@ def _context_ok(text: str, q: _Quote, p: Paragraph, name: str, lex: SpeakerLexic
         return False
     if before[-1:] in ("：", ":") and _HEARD_RE.search(before, max(before.rfind(c) for c in "。！？!?，,") + 1):
         return False  # 张玉星接到一通电话：“…”: the words heard are the caller's
+    if before and before[-1] in "，," and not named:
+        return False  # a comma-led quote belongs to its sentence's subject, here not the person
     if before and before[-1] in "，,":
         # 上级领导…，说服了…郭璐萍留在国内治疗，“你不是一个人…”: a comma-led quote is the person's
         # only when the person is the sentence's subject (…老家的甘如意听闻…，决定…，“我们科室…”)
@@ -1100,7 +1150,7 @@ def _context_ok(text: str, q: _Quote, p: Paragraph, name: str, lex: SpeakerLexic
         c0 = max(sent.rfind(c, 0, i) for c in "，,：:") + 1
         if _OBJECT_CUE_RE.search(sent[c0:i]):
             return False
-    if not _named_as_subject(text, p.start, q.open, name):
+    if named and not _named_as_subject(text, p.start, q.open, name):
         return False
     group = _OTHER_SUBJECT_RE.match(after)
     if before[-1:] not in ("：", ":") and (
