@@ -699,3 +699,15 @@ def test_verbless_quotes_of_a_profile_go_to_the_profiled_person() -> None:
     got = {(s.speaker.name, s.via, s.text[:6]) for s in res.statements}
     assert (("鲁伟鼎", "context", "无论万向走到")) in got
     assert all(s.speaker.name is None for s in res.statements if s.text.startswith("妈妈"))  # an address to someone
+
+
+def test_verbs_before_a_colon_with_their_objects() -> None:
+    text = ("标题\n村党支部书记王春华感慨良多：以前村集体没收入，村两委号召力不强。\n"
+            "世卫组织总干事谭德塞出席会议。为此，谭德塞向成员提出3点关键请求：详细分享信息、不要限制人员往来。\n"
+            "南昌县委书记胡晓海首先发言：我们要培育新动能，突出创新引领。\n代表们踊跃发言，气氛热烈。\n")
+    _, res = _run(text)
+    got = {(s.speaker.name, s.verb, s.text[:6]) for s in res.statements}
+    assert ("王春华", "感慨", "以前村集体没") in got
+    assert ("谭德塞", "提出", "详细分享信息") in got  # 向成员: the ones spoken to
+    assert ("胡晓海", "发言", "我们要培育新") in got
+    assert not any(s.text.startswith("气氛热烈") for s in res.statements)  # 发言 only before a colon

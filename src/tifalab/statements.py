@@ -88,7 +88,12 @@ _NARRATIVE_STOP = re.compile(r"(?<=[。！？!?])(?:据了解|据悉|据介绍|�
 _VERB_OBJECT_RE = re.compile(
     r"了[\u4e00-\u9fff]{1,4}[：:]|了?“[^”“\n]{1,6}”[：:]"
     r"|了?(?:[^，。：:“”\n]|“[^“”\n]{1,6}”){0,24}?的?(?:感想|体会|心得|看法|观点|感受|想法|经验)[：:]"
+    # 感慨良多：…, 提出3点关键请求：…, 提出三点主张：…
+    r"|(?:良多|万千|不已|连连)[：:，,]"
+    r"|了?(?:[\d一二三四五六七八九十两几]+[点条项个])?[\u4e00-\u9fff]{0,4}?(?:请求|主张|建议|意见|要求|倡议|希望|期望)[：:]"
 )
+# verbs that report words only when a colon (or an opinion named as their object) follows them
+_COLON_ONLY = frozenset({"分享", "发言", "致辞"})
 # 该团团长 / 本院院长: a demonstrative organization that stands for one named just before
 _DEMONSTRATIVE_ORG_RE = re.compile(r"^[该本]([\u4e00-\u9fff]{1,2})$")
 # before a name, words that make it an object, not the subject (说服了…郭璐萍, 对郭璐萍, 让他)
@@ -97,6 +102,7 @@ _OBJECT_CUE_RE = re.compile(r"说服|让|请|叫|劝|派|要求|告诉|给|对|�
 _CONTEXT_OBJECT_RE = re.compile(
     r"输给|战胜|击败|会见|会晤|接见|看望|慰问|采访|授予|表彰|邀请|陪同|欢迎|感谢|告诉|问|对|向|给|让|请|把|被|跟"
 )
+_TO_OBJECT_RE = re.compile(r"(?<=[\u4e00-\u9fff])[对向跟给][\u4e00-\u9fff]{1,6}$")
 _TO_PERSON_RE = re.compile(r"[对向跟给][\u4e00-\u9fff]{2,3}(?=说|讲|表示|介绍|解释|坦言|感慨|回忆|强调|$)")
 _HEADING_NAME_RE = re.compile(r"[ \u3000]*([\u4e00-\u9fff]{2,5}(?:·[\u4e00-\u9fff]{2,8})?)(代表|委员)")
 _SUBJECT_FOLLOW = set("说表认介指强告是在也还都就带已曾将从坦直感透回解提要希建呼宣率主出接问答笑忙连赶")
@@ -318,6 +324,10 @@ def _find_speaker(
                 and not sp.affiliations and short_form_surname(cand, lex) is None
             ):
                 continue
+            if sp.kind == "person" and sp.name is None and (to := _TO_OBJECT_RE.search(cand)) and (
+                (head_sp := _parse(cand[: to.start()], lex)).kind == "person" and head_sp.name
+            ):
+                continue  # 谭德塞|向成员提出: the one spoken to is no part of the speaker
             if sp.kind == "person" and sp.name and sp.name == cand and cand not in known and not _bare_name_ok(cand):
                 continue
             if (
@@ -1524,8 +1534,8 @@ def _triggers(
         if lex.lemma(m.group()) == "要求" and _DEMAND_LEVEL_RE.match(text, m.end()):
             continue  # …对精度要求非常高: a standard, not a directive
         after = text[ve] if ve < p.end else ""
-        if m.group() == "分享" and after not in ("：", ":") and not _VERB_OBJECT_RE.match(text, ve, p.end):
-            continue  # …经验和方案分享。: 分享 reports words only before a colon
+        if m.group() in _COLON_ONLY and after not in ("：", ":") and not _VERB_OBJECT_RE.match(text, ve, p.end):
+            continue  # …经验和方案分享。/ 代表们踊跃发言，: these verbs report words only before a colon
         bare = False  # 王毅表示中方已建立…: a clause complement with no comma after the verb
         quoted_obj = _VERB_OBJECT_RE.match(text, ve, p.end) if after == "“" else None
         if quoted_obj is not None:
