@@ -711,3 +711,12 @@ def test_verbs_before_a_colon_with_their_objects() -> None:
     assert ("谭德塞", "提出", "详细分享信息") in got  # 向成员: the ones spoken to
     assert ("胡晓海", "发言", "我们要培育新") in got
     assert not any(s.text.startswith("气氛热烈") for s in res.statements)  # 发言 only before a colon
+
+
+def test_countries_are_no_persons_and_meetings_no_speakers() -> None:
+    text = ("标题\n华盛顿与巴格达之间关系裂痕进一步加深，伊拉克要求美军撤离的声音越来越大。\n"
+            "习近平总书记参加政协经济界委员联组会指出，“我国经济潜力足、韧性强的基本特点没有变”。\n")
+    _, res = _run(text)
+    assert all(s.speaker.name != "伊拉克" for s in res.statements)
+    got = {(s.speaker.name, s.text[:6]) for s in res.statements}
+    assert ("习近平", "我国经济潜力") in got

@@ -78,6 +78,7 @@ class SpeakerLexicon:
     names: frozenset[str] = frozenset()  # names the rules cannot derive (文在寅)
     tibetan_parts: frozenset[str] = frozenset()  # parts of Tibetan names (尼玛 + 扎西)
     relations: tuple[str, ...] = ()  # kin and social relations before a name (妻子, 同事), longest first
+    countries: frozenset[str] = frozenset()  # countries and regions, never a person (伊拉克)
 
     def lemma(self, verb: str) -> str:
         """The reporting verb as reported: the form without adverbs or objects (告诉记者 -> 告诉)."""
@@ -125,6 +126,7 @@ def _load(lexicon_dir: str | None) -> SpeakerLexicon:
         names=frozenset(load_terms(f("person_names.txt"))),
         tibetan_parts=frozenset(t for t in load_terms(f("tibetan_name_parts.txt")) if len(t) == 2),
         relations=tuple(sorted(load_terms(f("relation_nouns.txt")), key=len, reverse=True)),
+        countries=frozenset(load_terms(f("country_names.txt"))),
     )
 
 
@@ -196,6 +198,8 @@ _REGNAL_RE = re.compile(r"[一二三四五六七八九十]{1,3}世$")
 def _is_valid_name(name: str, lex: SpeakerLexicon, after_title: bool) -> bool:
     if name in lex.names:
         return True
+    if name in lex.countries:
+        return False  # 伊拉克要求美军撤离: a country, though its characters make a name
     regnal = _REGNAL_RE.search(name)
     if regnal and regnal.start() >= 2:
         name = name[: regnal.start()]  # 穆罕默德六世, 玛格丽特二世: a monarch's number

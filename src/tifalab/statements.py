@@ -49,6 +49,12 @@ _SENT_END = set("。！？!?…")
 # a verb-led time clause: 参加政协经济界委员联组会时 (never part of the speaker mention)
 _VERB_TIME = r"(?:参加|出席|主持|考察|视察|会见|看望|听取|接见|调研)[^，。“”：:,]{1,25}?(?:时|期间|之际)"
 _VERB_TIME_END_RE = re.compile(_VERB_TIME + "$")
+# 习近平总书记参加政协经济界委员联组会|指出: the meeting attended, no speaker of its own
+_MEETING = (
+    r"(?:参加|出席|主持|列席)[^，。“”：:,]{1,25}?"
+    r"(?:联组会|座谈会|会议|大会|论坛|审议|典礼|仪式|开幕式|闭幕式|活动)并?"
+)
+_MEETING_END_RE = re.compile(_MEETING + "$")
 # the act of issuing a text (发表声明, 致贺电): between the issuer and the verb, never a speaker itself
 _WRITING = ("撰文", "著文", "发文")  # 斯巴修撰文表示: 修撰 is a word, but 撰文 follows the name
 _ISSUED = (
@@ -66,6 +72,7 @@ _ADV_TOKEN = (
     r"|在(?:[^，。“”：:,]|“[^“”，。：]{1,20}”){1,30}?(?:时|上|中|里|后|前|期间|之际|之时|间)"
     r"|在[^，。“”：:,《》]{0,12}《[^》，。]{1,20}》"  # 白达宁在意大利《宣言报》撰文说
     r"|(?:听|看|读|参观|考察|调研|了解|得知|听说|获悉|视察|回国|返回)(?:完|罢)?后"  # 周鹏盛参观后感慨道
+    r"|" + _MEETING +
     r"|" + _VERB_TIME +
     r"|(?:对|向|跟|给)(?:本报|新华社)?(?:记者|我们|笔者|大家|媒体)|(?:接受)?(?:本报|新华社)?(?:记者)?(?:采访|专访)时?"
     r"|日前|近日|当天|昨天|今天|此前|最近|近来|不久前|前不久|随后|会上|会后|并|并且|(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:晚|上午|下午)?)"
@@ -307,12 +314,12 @@ def _find_speaker(
             starts.insert(0, off + head.rindex("的") + 1)
         for st in starts:
             cand = clause[st:k]
-            if not cand or _VERB_TIME_END_RE.search(cand):
+            if not cand or _VERB_TIME_END_RE.search(cand) or _MEETING_END_RE.search(cand, 2):
                 continue
             sp = _parse(cand, lex)
             if cand in known and not (sp.kind == "person" and sp.name == cand):
                 sp = Speaker(name=cand, mention=cand, kind="person")  # 勒奇米, introduced earlier
-            elif sp.kind == "unknown" and _tagged_as_name(cand):
+            elif sp.kind == "unknown" and cand not in lex.countries and _tagged_as_name(cand):
                 sp = Speaker(name=cand, mention=cand, kind="person")  # 约翰逊则表示
             if sp.kind == "unknown" or (sp.kind in ("document", "institution") and _ISSUED_END_RE.search(cand)):
                 continue  # 行政长官林郑月娥发表声明|表示: the issuer speaks, not 声明
