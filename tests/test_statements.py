@@ -720,3 +720,15 @@ def test_countries_are_no_persons_and_meetings_no_speakers() -> None:
     assert all(s.speaker.name != "伊拉克" for s in res.statements)
     got = {(s.speaker.name, s.text[:6]) for s in res.statements}
     assert ("习近平", "我国经济潜力") in got
+
+
+def test_frames_with_terms_occasions_and_abstract_objects() -> None:
+    text = ("标题\n“全党要以这次主题教育为新的起点，不断深化党的自我革命。”在“不忘初心、牢记使命”主题教育总结大会上，"
+            "习近平总书记发表重要讲话。\n"
+            "习近平总书记在参加他所在的十三届全国人大二次会议内蒙古代表团审议时强调，保持加强生态文明建设的战略定力。\n"
+            "习近平总书记深刻指出领导机关和领导干部在党和国家事业发展中的重要作用。\n")
+    _, res = _run(text)
+    got = {(s.speaker.name, s.text[:6]) for s in res.statements}
+    assert ("习近平", "全党要以这次") in got  # a frame holding a term, then the subject
+    assert ("习近平", "保持加强生态") in got  # 在参加他所在的…时: one occasion
+    assert not any(s.text.startswith("领导机关和领") for s in res.statements)  # 指出 + an abstract object

@@ -55,6 +55,7 @@ _MEETING = (
     r"(?:联组会|座谈会|会议|大会|论坛|审议|典礼|仪式|开幕式|闭幕式|活动)并?"
 )
 _MEETING_END_RE = re.compile(_MEETING + "$")
+_OCCASION_INSIDE_RE = re.compile(r"在(?:参加|出席|主持|考察|视察|调研|会见|接见|听取)")
 # the act of issuing a text (发表声明, 致贺电): between the issuer and the verb, never a speaker itself
 _WRITING = ("撰文", "著文", "发文")  # 斯巴修撰文表示: 修撰 is a word, but 撰文 follows the name
 _ISSUED = (
@@ -316,6 +317,8 @@ def _find_speaker(
             cand = clause[st:k]
             if not cand or _VERB_TIME_END_RE.search(cand) or _MEETING_END_RE.search(cand, 2):
                 continue
+            if _OCCASION_INSIDE_RE.search(cand, 1):
+                continue  # 习近平总书记在参加他所|在的…审议时强调: an occasion cut in two, no speaker
             sp = _parse(cand, lex)
             if cand in known and not (sp.kind == "person" and sp.name == cand):
                 sp = Speaker(name=cand, mention=cand, kind="person")  # 勒奇米, introduced earlier
@@ -1355,6 +1358,12 @@ def _subject_after(text: str, q: _Quote, p: Paragraph, registry: _Registry) -> s
                 registry._learn(sp)
                 return sp.name
         return None
+    if clause.startswith("在") and b < p.end and text[b] == "“":
+        # “…”在“不忘初心、牢记使命”主题教育总结大会上，习近平总书记…: a term inside the frame
+        m2 = _FRAME_TERM_RE.match(text, a, p.end)
+        if m2:
+            b = m2.end() - 1
+            clause = text[a:b]
     frame = _FRAME_CLAUSE_RE.match(clause)
     if frame and b < p.end and text[b] in "，,":
         # “在中国受到了很好的照顾…！”历经一个月的治疗，尼日利亚籍友人金斯利近日…: a clause that
@@ -1613,14 +1622,16 @@ _OWN_INTRO_RE = re.compile(r"(?:说|表示|指出|强调|介绍|认为|称|道|�
 # both intro patterns end at the quote and span at most a dozen characters: search only the
 # text just before it instead of the whole paragraph, once per quote
 _INTRO_WINDOW = 24
+_FRAME_TERM_RE = re.compile(r"在(?:[^，。“”：:,]|“[^“”，。：\n]{1,20}”){1,30}?(?:上|中|时|期间)[，,]")
 _FRAME_CLAUSE_RE = re.compile(
-    r"(?:(?:在|历经|经过|随着|当|从|自)[^，。“”：:,]{1,30}"
+    r"(?:(?:在|历经|经过|随着|当|从|自)(?:[^，。“”：:,]|“[^“”，。：\n]{1,20}”){1,30}"
     r"|(?:如今|目前|最近|近日|日前|去年|今年|此后|后来|随后|此时|当天|当晚|那天|晚上|早上|上午|下午)[^，。“”：:,]{0,12})$"
 )
 _THIS_IS_RE = re.compile(r"这(?:正|就|便|也)?是")
 _JOINT_RE = re.compile(r"联合声明|联合公报|共同声明|共同发表|联名|双方")
 # verbs that take a whole clause as object without a comma (王毅表示中方已…, 完全相信中方将…)
 # and directives that take an addressee and what it is to do (赵乐际…要求纪检监察干部继承…, 勉励大家…)
+_ABSTRACT_OBJECT_RE = re.compile(r"的(?:重要|关键|突出|巨大|积极)?(?:作用|意义|重要性|必要性|紧迫性|地位|贡献|价值)$")
 _BARE_VERBS = frozenset({
     "表示", "相信", "认为", "强调", "指出", "呼吁", "敦促", "要求", "建议", "号召", "勉励", "提醒", "叮嘱", "嘱咐",
 })
@@ -1676,6 +1687,8 @@ def _bare_complement(text: str, verb: str, ve: int, end: int) -> bool:
     clause = text[ve:k]
     if len(clause) < 6 or not "\u4e00" <= clause[0] <= "\u9fff" or clause[0] in "了过着的":
         return False
+    if _ABSTRACT_OBJECT_RE.search(clause):
+        return False  # 指出领导机关…在党和国家事业发展中的重要作用: an object, not a clause
     return not (verb == "表示" and _GESTURE_RE.match(clause))
 
 
