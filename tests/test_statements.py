@@ -732,3 +732,17 @@ def test_frames_with_terms_occasions_and_abstract_objects() -> None:
     assert ("习近平", "全党要以这次") in got  # a frame holding a term, then the subject
     assert ("习近平", "保持加强生态") in got  # 在参加他所在的…时: one occasion
     assert not any(s.text.startswith("领导机关和领") for s in res.statements)  # 指出 + an abstract object
+
+
+def test_scenes_between_quotes_and_subjects_after_a_frame() -> None:
+    text = ("标题\n一路上，向导马军一边开车，一边向我们介绍着：“你们看山坡上那些房子，以前都是有人住的。”\n"
+            "全国人大代表、五里墩村党支部书记王银香一直忙着撰写议案。2018年3月8日，习近平总书记参加山东代表团审议时，"
+            "强调要扎扎实实把乡村振兴战略实施好。“总书记的话言犹在耳。”王银香现场聆听了总书记的重要讲话，“我们围绕五个振兴干。”\n"
+            "里约市民乌塔在观看了表演后说：“舞蹈动作细腻。”乌塔对古典舞蹈《踏春》印象深刻，“舞者的动作优美极了。”\n")
+    _, res = _run(text)
+    got = {(s.speaker.name, s.text[:6]) for s in res.statements}
+    assert ("马军", "你们看山坡上") in got  # 介绍着, the subject after a short frame
+    assert ("王银香", "总书记的话言") in got and ("王银香", "我们围绕五个") in got
+    assert ("习近平", "要扎扎实实把") in got
+    assert not any(s.text.startswith("要扎扎实实") and "言犹在耳" in s.text for s in res.statements)
+    assert ("乌塔", "舞者的动作优") in got

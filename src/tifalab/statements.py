@@ -66,7 +66,7 @@ _ISSUED_END_RE = re.compile(_ISSUED + "$")
 _ADV_TOKEN = (
     r"(?:一致|也|还|都|则|就|又|再次|同时|进一步|更是|纷纷|均|曾|已|仍|亦|便|随即|当即|当场|首先|最后"
     r"|一度|接着|继而|耐心|坦诚|动情|激动|兴奋|高兴|自豪|感慨|深情|笑着|笑|一再|反复|多次|曾经|不止一次|早就"
-    r"|特别|专门|特意|特地|亲自|明确|公开|首次|正式|坦率|由衷|深有感触|语重心长|应询|应约|应邀|答问时|[\u4e00-\u9fff]{1,4}地"
+    r"|特别|专门|特意|特地|亲自|一边|一面|明确|公开|首次|正式|坦率|由衷|深有感触|语重心长|应询|应约|应邀|答问时|[\u4e00-\u9fff]{1,4}地"
     r"|完全|充分|始终|一直|十分|非常|坚定|衷心|真诚|深深|更加|仍然|依然|致辞时?|发言时?|讲话时?"
     r"|代表[^，。“”：:,]{2,12}?(?:发言|讲话|致辞)时?"
     r"|" + _ISSUED +
@@ -83,7 +83,7 @@ _ADV_RE = re.compile(f"(?:{_ADV_TOKEN})*")
 _FOUR_CHAR_ADVERBS = frozenset(re.findall(r"(?<=[(|])([\u4e00-\u9fff]{4})(?=[|)])", _ADV_TOKEN))
 _LEAD_RE = re.compile(
     r"^(?:据|正如|正像|就像|对此|对于此|会上|随后|其中|同时|此外|另外|当天|日前|近日|如今|现在|最后|为此|其间|期间|而|但|可|并|也"
-    r"|请|就是|是|这是|这就是|正是|[他她]就是|[他她]正是|来到|根据|在(?=[\u4e00-\u9fff\d]{2,}(?:厂|公司|医院|学校|大学|村|社区|街道|镇|乡|县|市|省)))+"
+    r"|请|就是|是|这是|这就是|正是|[他她]就是|[他她]正是|来到|根据|一边|一面|在(?=[\u4e00-\u9fff\d]{2,}(?:厂|公司|医院|学校|大学|村|社区|街道|镇|乡|县|市|省)))+"
 )
 # a person cited through a medium: …援引X的话 / …刊发X的评论 (+ 报道) right before the verb
 _CITED_RE = re.compile(
@@ -319,6 +319,8 @@ def _find_speaker(
                 continue
             if _OCCASION_INSIDE_RE.search(cand, 1):
                 continue  # 习近平总书记在参加他所|在的…审议时强调: an occasion cut in two, no speaker
+            if cand[0] in "对向跟给" and _ADV_RE.fullmatch(cand):
+                continue  # …，一边|向我们|介绍着: the ones spoken to, the subject is before
             sp = _parse(cand, lex)
             if cand in known and not (sp.kind == "person" and sp.name == cand):
                 sp = Speaker(name=cand, mention=cand, kind="person")  # 勒奇米, introduced earlier
@@ -1035,10 +1037,14 @@ def _extract(
                     elif (
                         after_subject is not None and after_subject[0] is not None
                         and _split_by_scene(text, after_subject[0], q.open)
+                        and not _names_person(text[q.cstart : q.cend], after_subject[1].name or "", lex)
                     ):
                         # “早几年哪敢想…。”老晏眉开眼笑，“新年新气象…”: the second half of a
                         # quote split by its speaker's gesture
                         who, via = after_subject[1], "name"
+                    elif (scene := _scene_subject(text, q, per_para_q[pi], registry)) is not None:
+                        # “…”乌塔对古典舞蹈《踏春》印象深刻，“…”: a person named between two quotes
+                        who, via = registry._person(scene, None), "name"
                     elif len(names) == 1 and not per_para_t[pi] and _context_ok(text, q, p, next(iter(names)), lex):
                         who, via = registry._person(names.pop(), None), "context"
                     elif (before_subject := _subject_before(text, q, p, registry)) is not None:
@@ -1446,12 +1452,41 @@ def _indirect_owner(
     return None
 
 
+def _scene_subject(text: str, q: _Quote, qs: list[_Quote], registry: _Registry) -> str | None:
+    """The known person who opens the one short clause between the quote before ``q`` and
+    ``q`` (…”王银香现场聆听了总书记的重要讲话，“我们围绕…”), else None."""
+    prev = next((x for x in reversed(qs) if x.close is not None and x.close < q.open), None)
+    if prev is None or prev.close is None or not _split_by_scene(text, prev.close, q.open):
+        return None
+    for n in sorted(registry.known, key=len, reverse=True):
+        if text.startswith(n, prev.close + 1) and text[prev.close + 1 + len(n) : prev.close + 2 + len(n)] not in _NOT_SUBJECT_AFTER:
+            return None if _names_person(text[q.cstart : q.cend], n, registry.lex) else n
+    return None
+
+
+def _names_person(inside: str, name: str, lex: SpeakerLexicon) -> bool:
+    """Whether a quote names ``name`` (郭璐萍), or calls the person by surname and a title or
+    老/小 (郭医生, 老晏): nobody calls himself so."""
+    if name in inside:
+        return True
+    sur = name[:2] if name[:2] in lex.compound_surnames else name[0]
+    i = inside.find(sur)
+    while i >= 0:
+        rest = inside[i + len(sur) : i + len(sur) + lex.max_title]
+        if any(rest.startswith(t) for t in lex.titles if len(t) <= len(rest)) or rest[:1] in ("老", "总"):
+            return True
+        if i > 0 and inside[i - 1] in "老小":
+            return True
+        i = inside.find(sur, i + 1)
+    return False
+
+
 def _split_by_scene(text: str, close: int, open_: int) -> bool:
     """Whether only one short clause of narration (no sentence end, no quote, no name of
     speech) stands between a quote's closing mark at ``close`` and the next opening one."""
     between = text[close + 1 : open_]
     return (
-        0 < len(between) <= 16 and between[-1] in "，,：:" and not any(c in between for c in "。！？!?；;“”\"")
+        0 < len(between) <= 24 and between[-1] in "，,：:" and not any(c in between for c in "。！？!?；;“”\"")
         and not between.startswith(("，", ","))
     )
 
@@ -1550,6 +1585,9 @@ def _triggers(
         if lex.lemma(m.group()) == "要求" and _DEMAND_LEVEL_RE.match(text, m.end()):
             continue  # …对精度要求非常高: a standard, not a directive
         after = text[ve] if ve < p.end else ""
+        if after == "着" and text[ve + 1 : ve + 2] in ("：", ":"):
+            ve += 1  # 向导马军一边开车，一边向我们介绍着：“…”
+            after = text[ve]
         if m.group() in _COLON_ONLY and after not in ("：", ":") and not _VERB_OBJECT_RE.match(text, ve, p.end):
             continue  # …经验和方案分享。/ 代表们踊跃发言，: these verbs report words only before a colon
         bare = False  # 王毅表示中方已建立…: a clause complement with no comma after the verb
@@ -1715,6 +1753,13 @@ def _sentence_subject(
     frame = _TIME_FRAME_RE.match(text, s0, c0)
     if frame:
         s0 = _lstrip(text, frame.end(), c0)  # 调研期间，赵乐际到…参观，要求…: a time frame first
+    short = re.match(
+        r"(?:[^，。“”：:,；;他她]{0,4}(?:上|后|时|间)|(?:今年|去年|当天|当日|当晚|随后|此后|近日|日前)?"
+        r"(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上|晚)?)[，,]",
+        text[s0:c0],
+    )
+    if short and not any(k in short.group() for k in known):
+        s0 = _lstrip(text, s0 + short.end(), c0)  # 一路上，向导马军一边开车，一边…介绍着: a short frame
     if _JOINT_RE.search(text, s0, c0):
         return None  # 埃尔多安和俄罗斯总统普京…发表联合声明，呼吁…: a joint subject
     for n in sorted((k for k in known if text.startswith(k, s0)), key=len, reverse=True):
@@ -1843,6 +1888,16 @@ def _attribute(
                 continue  # 贫困户余莲娇止不住内心的喜悦：“…”: another person's sentence introduces it
             if _NOUN_INTRO_RE.search(text, max(p.start, q.open - _INTRO_WINDOW), q.open):
                 continue  # …这是南非驻华大使多拉娜·姆西曼的感受——“…”: a noun of speech introduces it
+            if q.close is not None and _quote_ends_sentence(text, q) and any(
+                text.startswith(n, q.close + 1) and text[q.close + 1 + len(n) : q.close + 2 + len(n)] not in _NOT_SUBJECT_AFTER
+                for n in known if n != (before[-1].parsed.name or "")
+            ):
+                continue  # …强调…。“总书记的话言犹在耳。”王银香现场聆听…: another person follows as subject
+            prev = next((x for x in reversed(qs) if x.close is not None and x.close < q.open), None)
+            if prev is not None and prev.close is not None and prev.close > before[-1].vend and any(
+                text.startswith(n, prev.close + 1) for n in known if n != (before[-1].parsed.name or "")
+            ) and _split_by_scene(text, prev.close, q.open):
+                continue  # …”王银香现场聆听了总书记的重要讲话，“我们围绕…”: her second half
             q.continuation_of = before[-1]
 
 
@@ -1940,6 +1995,8 @@ def _indirect_statements(
         # a later trigger's clause, or its subject when that opens the sentence (温敏祝贺…，相信…)
         stops = [min(x.clause_start, x.mstart) for x in ts if min(x.clause_start, x.mstart) > a]
         stops += [o for o in speech_opens if o > a]
+        # …强调要扎扎实实把乡村振兴战略实施好。“总书记的话言犹在耳。”: a quote opening a sentence
+        stops += [q.open for q in qs if q.open > a and text[_rstrip(text, p.start, q.open) - 1] in "。！？!?"]
         m = _NARRATIVE_STOP.search(text, a, p.end)
         if m:
             stops.append(m.start())
