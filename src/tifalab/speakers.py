@@ -9,10 +9,9 @@ bureaucratic order (郑州高新区沟赵办事处党工委书记弓书亮), and
 
 from __future__ import annotations
 
-import copy
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from tifalab.lexicons import lexicon_file, load_table, load_terms
@@ -82,7 +81,12 @@ class SpeakerLexicon:
 
     def lemma(self, verb: str) -> str:
         """The reporting verb as reported: the form without adverbs or objects (告诉记者 -> 告诉)."""
-        return dict(self.verb_lemmas).get(verb, verb)
+        return self._lemma_map.get(verb, verb)
+
+    @cached_property
+    def _lemma_map(self) -> dict[str, str]:
+        """``verb_lemmas`` as a dict, built once per lexicon (lemma is called for every verb)."""
+        return dict(self.verb_lemmas)
 
 
 @cache
@@ -676,9 +680,10 @@ def _parse(m: str, lex: SpeakerLexicon) -> Speaker:
     sp = memo.get(key)
     if sp is None:
         sp = memo[key] = _parse_uncached(m, lex)
-    out = copy.copy(sp)
-    out.affiliations = [copy.copy(a) for a in sp.affiliations]  # type: ignore[attr-defined]
-    return out  # type: ignore[return-value]
+    out = Speaker.__new__(Speaker)  # a shallow copy without copy.copy's generic protocol
+    out.__dict__.update(sp.__dict__)  # type: ignore[union-attr]
+    out.affiliations = [Affiliation(a.organization, a.title) for a in sp.affiliations]  # type: ignore[union-attr]
+    return out
 
 
 def _parse_uncached(m: str, lex: SpeakerLexicon) -> Speaker:
