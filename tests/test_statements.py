@@ -746,3 +746,11 @@ def test_scenes_between_quotes_and_subjects_after_a_frame() -> None:
     assert ("习近平", "要扎扎实实把") in got
     assert not any(s.text.startswith("要扎扎实实") and "言犹在耳" in s.text for s in res.statements)
     assert ("乌塔", "舞者的动作优") in got
+
+
+def test_a_short_form_with_no_full_name_is_the_persons_name() -> None:
+    text = ("标题\n“看似是个小细节，但很重要。”老王说。\n老师说，要学会垃圾分类。\n")
+    _, res = _run(text)
+    got = {(s.speaker.name, s.via, s.text[:6]) for s in res.statements}
+    assert ("老王", "name", "看似是个小细") in got  # as the annotators record 老王, 田大妈, 俞医师
+    assert all(s.speaker.name != "老师" for s in res.statements)  # 老师 is a word, no name

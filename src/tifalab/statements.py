@@ -817,6 +817,10 @@ class _Registry:
                 tagged = self._tagged_names(self.first, pos, sur)
                 if tagged:
                     return self._person(tagged[-1][1], None), "short_form"
+                if len(m) <= 4 and m not in _jieba_words():  # (老师, 老乡, 小伙 are words, no names)
+                    # 老王, 田大妈, 俞医师 with no full name in the article: the short form is
+                    # the only name the person has, and the annotators record it so
+                    return self._person(m, Speaker(name=m, mention=m, kind="person")), "name"
             return self._other(parsed), "unnamed_role"
         if parsed.kind == "group":
             via = "collective"
