@@ -685,6 +685,10 @@ def _cut_dotted_name(run: str, lex: SpeakerLexicon, words: dict[str, str]) -> st
 # ----------------------------------------------------------------------------- registry
 
 
+# 老X / 小X words that are roles or kin, never a person's short form, though jieba files some as names
+_ROLE_WORDS = frozenset({"老公", "老婆", "小姐", "小伙", "老师", "老乡", "老人", "老板", "老总", "老兵", "老伴", "老汉", "老表"})
+
+
 class _Registry:
     """Persons and other speakers of one article, in order of first appearance."""
 
@@ -817,7 +821,8 @@ class _Registry:
                 tagged = self._tagged_names(self.first, pos, sur)
                 if tagged:
                     return self._person(tagged[-1][1], None), "short_form"
-                if len(m) <= 4 and m not in _jieba_words():  # (老师, 老乡, 小伙 are words, no names)
+                if len(m) <= 4 and m not in _ROLE_WORDS and _jieba_words().get(m, "nr").startswith("nr"):
+                    # (老师, 老乡, 小伙 are words, no names; jieba files 老王 as a name)
                     # 老王, 田大妈, 俞医师 with no full name in the article: the short form is
                     # the only name the person has, and the annotators record it so
                     return self._person(m, Speaker(name=m, mention=m, kind="person")), "name"
