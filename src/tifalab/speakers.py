@@ -276,15 +276,12 @@ def _name_verbs(verbs: tuple[str, ...]) -> tuple[str, ...]:
 @cache
 def _jieba_dict() -> tuple[dict[str, str], frozenset[str]]:
     """jieba's bundled dictionary read once: (2–3-character word -> POS tag, 4-character words)."""
-    import importlib.resources
+    from tifalab.jieba_shared import cached_dict_words
 
-    try:
-        text = (importlib.resources.files("jieba") / "dict.txt").read_text(encoding="utf-8")
-    except (OSError, ModuleNotFoundError):  # pragma: no cover - jieba is a dependency
-        return {}, frozenset()
     # line.split() -> parts; kept when len(parts) >= 3 and 2 <= len(parts[0]) <= 3:
-    # word -> parts[2], in one regex pass (a Python loop over 349k lines took twice as long)
-    return dict(_DICT_LINE_RE.findall(text)), frozenset(_DICT_FOUR_RE.findall(text))
+    # word -> parts[2], in one regex pass (a Python loop over 349k lines took twice as long);
+    # the result is cached on disk, keyed by the dictionary's and the patterns' hash
+    return cached_dict_words(_DICT_LINE_RE, _DICT_FOUR_RE)
 
 
 def jieba_words() -> dict[str, str]:

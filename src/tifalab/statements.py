@@ -262,9 +262,9 @@ def _title_name_re(titles: frozenset[str]) -> re.Pattern[str]:
 @cache
 def _jieba_tagger():  # type: ignore[no-untyped-def]
     """A private rjieba instance (never the global one), used only to resolve pronouns."""
-    import rjieba
+    from tifalab.jieba_shared import shared_rjieba  # one instance per process, never given words
 
-    return rjieba.Jieba()
+    return shared_rjieba()
 
 
 # ----------------------------------------------------------------------------- speakers in clauses

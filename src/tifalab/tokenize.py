@@ -5,8 +5,9 @@ Why a wrapper around jieba rather than jieba itself:
 * jieba's module-level tokenizer (``jieba.dt``, ``jieba.add_word``, ``jieba.lcut``) is shared
   by every library in the process; some (cntext, bureaucratese) add words to it at import time
   and silently change everybody's segmentation. Each :class:`Tokenizer` owns a private
-  ``jieba.Tokenizer()`` (or ``rjieba.Jieba()``) and its own cache file, so parallel runs do not
-  race on jieba's default cache in the temp folder.
+  ``jieba.Tokenizer()`` and its own cache file, so parallel runs do not race on jieba's default
+  cache in the temp folder; with rjieba it uses tifalab's one pristine ``rjieba.Jieba()`` of the
+  process (``tifalab.jieba_shared``) until it is given a word, then a private one.
 * Plain jieba splits 营商环境, 高质量发展 and most other 提法. Counting formulations on tokens
   needs every lexicon entry found in the text to come out as ONE token. Raising frequencies
   (``suggest_freq``) usually does this but not always (the best path through jieba's DAG depends
@@ -375,9 +376,11 @@ class Tokenizer:
             tk.initialize()
             self._engine = tk
         else:
-            import rjieba
+            from tifalab.jieba_shared import shared_rjieba
 
-            self._engine = rjieba.Jieba()
+            # the process's one pristine instance (its dictionary takes ~0.2 s to load); the
+            # first added word swaps in a private one (see ``add_word``)
+            self._engine = shared_rjieba()
         self.user_words: list[str] = []
         for path in user_dicts:
             for word, freq, tag in read_user_dict(Path(path)):
@@ -401,6 +404,12 @@ class Tokenizer:
 
     def add_word(self, word: str, freq: int | None = None, tag: str | None = None) -> None:
         """Add a word to this tokenizer only (jieba semantics: a given freq replaces jieba's)."""
+        if self.backend == "rjieba":
+            from tifalab.jieba_shared import new_rjieba, shared_rjieba
+
+            if self._engine is shared_rjieba():  # never change the instance others share
+
+                self._engine = new_rjieba()
         self._engine.add_word(word, freq, tag)  # same signature in jieba and rjieba
         self.user_words.append(word)
 
