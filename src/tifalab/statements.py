@@ -638,14 +638,18 @@ def _name_at_base(text: str, i: int, end: int, lex: SpeakerLexicon) -> str | Non
 
 
 def _written_alone(text: str, name: str, i: int) -> bool:
-    """Whether ``name`` occurs elsewhere in ``text`` followed by punctuation or a reporting or
-    linking character, so that a word running across its end at ``i`` is a coincidence."""
-    j = text.find(name)
-    while j >= 0:
+    """Whether ``name`` occurs elsewhere near ``i`` (within 20,000 characters, at most 50 times)
+    followed by punctuation or a reporting or linking character, so that a word running across
+    its end at ``i`` is a coincidence. The window keeps a huge article linear."""
+    lo, hi = max(0, i - 20000), min(len(text), i + 20000)
+    j = text.find(name, lo, hi)
+    for _ in range(50):
+        if j < 0:
+            break
         nxt = text[j + len(name) : j + len(name) + 1]
         if j != i and (nxt in _BOUNDARY or nxt in _PERSON_FOLLOW) and text[j + len(name) - 1 : j + len(name) + 1] not in _jieba_words():
             return True
-        j = text.find(name, j + 1)
+        j = text.find(name, j + 1, hi)
     return False
 
 
