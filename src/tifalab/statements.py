@@ -1196,17 +1196,7 @@ def _context_ok(
         after.startswith(lex.relations) or (group and (not group.group(1) or _jieba_words().get(group.group(1), "")[:1] == "n"))
     ):
         return False  # “他呀，就爱管闲事儿。”老伴儿笑着插话 / …书法家们笑起来: another subject
-    inside = text[q.cstart : q.cend]
-    if name in inside:
-        return False
-    sur = name[:2] if name[:2] in lex.compound_surnames else name[0]
-    i = inside.find(sur)
-    while i >= 0:
-        rest = inside[i + len(sur) : i + len(sur) + lex.max_title]
-        if any(rest.startswith(t) for t in lex.titles if len(t) <= len(rest)) or rest[:1] in ("老", "总"):
-            return False
-        i = inside.find(sur, i + 1)
-    return True
+    return not _names_person(text[q.cstart : q.cend], name, lex)
 
 
 # a subject of the clause after a quote that is not the person named before it: a group (村民们)
@@ -1488,8 +1478,8 @@ def _names_person(inside: str, name: str, lex: SpeakerLexicon) -> bool:
         rest = inside[i + len(sur) : i + len(sur) + lex.max_title]
         if any(rest.startswith(t) for t in lex.titles if len(t) <= len(rest)) or rest[:1] in ("老", "总"):
             return True
-        if i > 0 and inside[i - 1] in "老小":
-            return True
+        if i > 0 and inside[i - 1] in "老小" and inside[i - 2 : i - 1] != "我":
+            return True  # (我老范: the speaker's own name for himself)
         i = inside.find(sur, i + 1)
     return False
 
