@@ -22,6 +22,11 @@ def _run(text: str):  # type: ignore[no-untyped-def]
     return text, extract_statements(text, split_paragraphs(text))
 
 
+def _pairs(res) -> set[tuple[str | None, str]]:  # type: ignore[no-untyped-def]
+    """(speaker name, first six characters) of every statement: the shape most tests compare."""
+    return {(s.speaker.name, s.text[:6]) for s in res.statements}
+
+
 def _sample():  # type: ignore[no-untyped-def]
     root = shared_dir()
     gold_path = root / "gold" / "zhengzhou_plenary_reactions.json" if root else None
@@ -445,7 +450,7 @@ def test_joint_subjects_names_and_quotes_introduced_by_their_own_verb() -> None:
             "“钟姐，我写了一份入党申请书，能帮我看看吗？”郑菲问楼上的邻居钟华琴。\n"
             "“卡口累，我去吧。”这是天津蓟州区司法局东赵各庄司法所所长王辉留给同事的最后一条微信。\n")
     _, res = _run(text)
-    got = {(s.speaker.name, s.text[:6]) for s in res.statements}
+    got = _pairs(res)
     for name in ("二阶俊博", "齐藤铁夫", "茂木敏充"):  # a listed subject: one statement each
         assert (name, "中日两国应当") in got
     assert ("伊姆兰·汗", "巴方愿同中方") in got  # a one-character last part
@@ -497,7 +502,7 @@ def test_junk_names_from_words_and_adverbs_are_refused() -> None:
             "游客纷至沓来。“路漫漫其修远兮。”\n"
             "前总统老布什之子尼尔·布什表示，这是一个积极的倡议。\n")
     _, res = _run(text)
-    got = {(s.speaker.name, s.text[:6]) for s in res.statements}
+    got = _pairs(res)
     assert ("柯俊", "最关键的还是") in got  # 语重心长 is one adverb
     assert not any(n and n.startswith("纷至") for n, _ in got)
     nb = [s.speaker for s in res.statements if s.speaker.name == "尼尔·布什"]
@@ -516,7 +521,7 @@ def test_issuers_members_speaking_for_a_party_tibetan_names_and_pseudonyms() -> 
             "国新办举行吹风会，邀请人社部副部长汤涛介绍有关情况。“技能人才短缺。”汤涛说。\n"
             "日本天皇德仁表示，谨致以由衷祝贺。摩洛哥国王穆罕默德六世表示，中国取得辉煌成就。\n")
     _, res = _run(text)
-    got = {(s.speaker.name, s.text[:6]) for s in res.statements}
+    got = _pairs(res)
     assert ("林郑月娥", "欢迎全国人大") in got  # 发表声明: the issuer speaks; a listed name
     assert ("栗战书", "代表工作要加") in got  # 委员长 is a title; 向大会 is no name
     assert ("葛均波", "科技领域作风") in got  # 代表…发言时: the member, not the party
@@ -536,7 +541,7 @@ def test_verbless_quote_after_a_sentence_with_one_named_subject() -> None:
             "工人张玉星在工地干了一年。晚饭时张玉星突然接到一通紧急电话：“工地需要人手，你能来吗？”\n"
             "村医马素萍忙得顾不上吃饭。马素萍和女儿通话时说了几句。“妈，你放心吧。”“好，你也保重。”\n")
     _, res = _run(text)
-    got = {(s.speaker.name, s.text[:6]) for s in res.statements}
+    got = _pairs(res)
     assert ("穆铁来", "住的是干打垒") in got  # the narrated sentence's one named subject
     assert ("张玉星", "工地需要人手") not in got  # words heard on the phone are the caller's
     assert ("马素萍", "好，你也保重") not in got  # a run of lines: a dialogue
@@ -547,14 +552,14 @@ def test_bare_dotted_names_writers_and_adverbs_after_a_name() -> None:
             "阿尔巴尼亚—中国文化协会会长斯巴修撰文表示，愿中国人民早日战胜疫情。\n"
             "中科院院士、数学与系统科学研究院原院长郭雷曾撰文回忆：吴文俊对中国数学的发展有独到见解。\n")
     _, res = _run(text)
-    got = {(s.speaker.name, s.text[:6]) for s in res.statements}
+    got = _pairs(res)
     assert ("西尔维亚·施罗德", "坚强的武汉人") in got  # a bare ·-name links its last part
     assert ("斯巴修", "愿中国人民早") in got  # 撰文 is the act of writing, no part of the name
     assert ("郭雷", "吴文俊对中国") in got  # 曾 is an adverb after the name
     text = ("标题\n国家主席习近平同乌兹别克斯坦总统米尔济约耶夫通电话。米尔济约耶夫表示，感谢中国的援助。\n"
             "中国铁路武汉局集团有限公司职工黄望明代表感慨万千：“斗罢艰险再出发！”\n")
     _, res = _run(text)
-    got = {(s.speaker.name, s.text[:6]) for s in res.statements}
+    got = _pairs(res)
     assert ("米尔济约耶夫", "感谢中国的援") in got  # a 6-character run before 通电话
     assert ("黄望明", "斗罢艰险再出") in got  # 明代 is a word, but 代表 follows the name
     text = ("标题\n胡豫委员分享了他100多天战“疫”的感想：中国共产党的领导是取得胜利的根本保障。\n"
@@ -575,7 +580,7 @@ def test_names_joined_by_a_dash_adverbs_and_verbs_of_learning() -> None:
             "加纳国防部长尼提乌代表阿库福—阿多总统致以热烈祝贺。尼提乌指出，加中两国贸易合作持续增长。\n"
             "“中国—东盟关系很好。”他说。\n")
     _, res = _run(text)
-    got = {(s.speaker.name, s.text[:6]) for s in res.statements}
+    got = _pairs(res)
     # the dash stands for the dot of a transliterated name; names and texts are kept as written
     assert ("洛佩斯—加特尔", "一些工厂继续") in got
     assert ("迪亚斯—卡内尔", "中国为他颁发") in got  # 专门 is an adverb, not a part of the name
@@ -612,7 +617,7 @@ def test_verbless_quotes_after_a_gesture_and_after_a_clause_of_their_speaker() -
             "44岁的钱珊英是湖北天门市蒋湖农场人。\n"
             "“很多地方医务人员紧缺，我却不能出力，这怎么行？”钱珊英在家里坐立难安，“身在湖北，请求就近支援。”\n")
     _, res = _run(text)
-    got = {(s.speaker.name, s.text[:6]) for s in res.statements}
+    got = _pairs(res)
     assert ("晏昌平", "种桑养蚕一辈") in got  # the clause before the quote has him as subject
     assert ("晏昌平", "早几年哪敢想") in got  # 老晏 as subject right after the quote
     assert ("晏昌平", "新年新气象，") in got  # the second half, split by his gesture
@@ -625,7 +630,7 @@ def test_names_that_a_word_runs_across() -> None:
             "凉泉村村主任何明军乐开了花。他告诉记者，如今村里走上脱贫致富路。\n何明军说，这是大家的功劳。\n"
             "泰国前副总理披尼·扎禄颂巴对此印象深刻。他表示，中国人民的爱国主义精神令人赞叹。\n")
     _, res = _run(text)
-    got = {(s.speaker.name, s.text[:6]) for s in res.statements}
+    got = _pairs(res)
     assert ("近藤昭一", "中国春节祭为") in got  # 一多 is a word, but 多年 starts after the name
     assert ("埃斯珀", "已授权美军部") in got  # 珀 is a transliteration character
     assert ("何明军", "如今村里走上") in got  # 军乐 is a word, but 何明军 stands alone elsewhere
@@ -652,7 +657,7 @@ def test_media_and_visits_between_a_name_and_its_verb() -> None:
             "唐代诗人杜牧在《赤壁》写道：“折戟沉沙铁未销，自将磨洗认前朝”，我们不妨触摸历史。\n"
             "校长张伟参观后感慨道，先祖们早在4000多年前就建造起了房子。\n")
     _, res = _run(text)
-    got = {(s.speaker.name, s.text[:6]) for s in res.statements}
+    got = _pairs(res)
     assert ("白达宁", "中国展现出了") in got  # 在《宣言报》: the medium
     assert ("三村明夫", "当前日本劳动") in got  # 会头 is a title
     assert ("杜牧", "折戟沉沙铁未") in got
@@ -664,7 +669,7 @@ def test_persons_introduced_by_age_or_origin_and_other_subjects_after_a_quote() 
             "来自黑龙江的谢方明，专门来到北京展览馆看展。他站在展板下方，仔细查看着。“平时看病买药我都带着社保卡。”\n"
             "今年72岁的朱茂锦是议事厅里的积极分子。\n“他呀，就爱管闲事儿。”老伴儿笑着插话。\n")
     _, res = _run(text)
-    got = {(s.speaker.name, s.text[:6]) for s in res.statements}
+    got = _pairs(res)
     assert ("王贵武", "起初我只是承") in got
     assert ("谢方明", "平时看病买药") in got
     assert all(s.speaker.name != "朱茂锦" for s in res.statements)  # 老伴儿 is the subject after it
@@ -674,7 +679,7 @@ def test_a_colon_after_another_persons_sentence_ends_a_continuation() -> None:
     text = ("标题\n“我们要一起脱贫致富。”合作社理事长吴承云说。工人们多的每年能拿到4万多元。"
             "贫困户余莲娇止不住内心的喜悦：“在合作社干，我们2016年就脱贫了！”\n")
     _, res = _run(text)
-    got = {(s.speaker.name, s.text[:6]) for s in res.statements}
+    got = _pairs(res)
     assert ("余莲娇", "在合作社干，") in got and ("吴承云", "在合作社干，") not in got
 
 
@@ -682,7 +687,7 @@ def test_a_noun_of_speech_before_a_dash_introduces_a_quote() -> None:
     text = ("标题\n联合国开发计划署驻华代表罗世礼说：“我们需要新的平台。”"
             "这是南非驻华大使多拉娜·姆西曼的感受——“我从对中国的观察了解中，加深了认识。”\n")
     _, res = _run(text)
-    got = {(s.speaker.name, s.text[:6]) for s in res.statements}
+    got = _pairs(res)
     assert ("多拉娜·姆西曼", "我从对中国的") in got
 
 
@@ -718,7 +723,7 @@ def test_countries_are_no_persons_and_meetings_no_speakers() -> None:
             "习近平总书记参加政协经济界委员联组会指出，“我国经济潜力足、韧性强的基本特点没有变”。\n")
     _, res = _run(text)
     assert all(s.speaker.name != "伊拉克" for s in res.statements)
-    got = {(s.speaker.name, s.text[:6]) for s in res.statements}
+    got = _pairs(res)
     assert ("习近平", "我国经济潜力") in got
 
 
@@ -728,7 +733,7 @@ def test_frames_with_terms_occasions_and_abstract_objects() -> None:
             "习近平总书记在参加他所在的十三届全国人大二次会议内蒙古代表团审议时强调，保持加强生态文明建设的战略定力。\n"
             "习近平总书记深刻指出领导机关和领导干部在党和国家事业发展中的重要作用。\n")
     _, res = _run(text)
-    got = {(s.speaker.name, s.text[:6]) for s in res.statements}
+    got = _pairs(res)
     assert ("习近平", "全党要以这次") in got  # a frame holding a term, then the subject
     assert ("习近平", "保持加强生态") in got  # 在参加他所在的…时: one occasion
     assert not any(s.text.startswith("领导机关和领") for s in res.statements)  # 指出 + an abstract object
@@ -740,7 +745,7 @@ def test_scenes_between_quotes_and_subjects_after_a_frame() -> None:
             "强调要扎扎实实把乡村振兴战略实施好。“总书记的话言犹在耳。”王银香现场聆听了总书记的重要讲话，“我们围绕五个振兴干。”\n"
             "里约市民乌塔在观看了表演后说：“舞蹈动作细腻。”乌塔对古典舞蹈《踏春》印象深刻，“舞者的动作优美极了。”\n")
     _, res = _run(text)
-    got = {(s.speaker.name, s.text[:6]) for s in res.statements}
+    got = _pairs(res)
     assert ("马军", "你们看山坡上") in got  # 介绍着, the subject after a short frame
     assert ("王银香", "总书记的话言") in got and ("王银香", "我们围绕五个") in got
     assert ("习近平", "要扎扎实实把") in got
