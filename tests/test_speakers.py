@@ -232,3 +232,19 @@ def test_a_relation_before_a_name_is_no_title() -> None:
                     ("吴金香的孙女吴晶", "吴晶")):
         sp = parse_speaker_mention(m)
         assert (sp.kind, sp.name, sp.affiliations) == ("person", name, []), m
+
+
+def test_a_role_noun_no_title_list_holds_ends_the_descriptor() -> None:
+    # role_noun_endings.txt: …员, …户, …生 before a valid Chinese name that is no dictionary word
+    for m, name, title in (("电梯维保员马先生", "马先生", "电梯维保员"), ("票务员巫雪梅", "巫雪梅", "票务员")):
+        sp = parse_speaker_mention(m)
+        assert (sp.kind, sp.name, [(a.organization, a.title) for a in sp.affiliations]) == (
+            "person", name, [(None, title)]), m
+    assert parse_speaker_mention("文学爱好者魏强").name == "魏强"
+    # a word across the cut (国家主|席多次), a word in the name (厚生|劳动省), a title after it
+    # (…周汉|华教授), a reduplicated adverb (列车员|齐齐) or a reporter: no person
+    for m in ("国家主席多次", "日本厚生劳动省", "列车员齐齐", "记者马先生"):
+        sp = parse_speaker_mention(m)
+        assert not (sp.kind == "person" and sp.name in ("席多次", "劳动省", "齐齐", "马先生")), m
+    sp = parse_speaker_mention("研究员周汉华教授")
+    assert sp.name == "周汉华", sp

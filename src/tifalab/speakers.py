@@ -78,6 +78,7 @@ class SpeakerLexicon:
     tibetan_parts: frozenset[str] = frozenset()  # parts of Tibetan names (尼玛 + 扎西)
     relations: tuple[str, ...] = ()  # kin and social relations before a name (妻子, 同事), longest first
     countries: frozenset[str] = frozenset()  # countries and regions, never a person (伊拉克)
+    role_endings: frozenset[str] = frozenset()  # last characters of role nouns (维保员, 营员)
 
     def lemma(self, verb: str) -> str:
         """The reporting verb as reported: the form without adverbs or objects (告诉记者 -> 告诉)."""
@@ -131,6 +132,7 @@ def _load(lexicon_dir: str | None) -> SpeakerLexicon:
         tibetan_parts=frozenset(t for t in load_terms(f("tibetan_name_parts.txt")) if len(t) == 2),
         relations=tuple(sorted(load_terms(f("relation_nouns.txt")), key=len, reverse=True)),
         countries=frozenset(load_terms(f("country_names.txt"))),
+        role_endings=frozenset(t for t in load_terms(f("role_noun_endings.txt")) if len(t) == 1),
     )
 
 
@@ -374,6 +376,20 @@ def _split_name(part: str, lex: SpeakerLexicon) -> tuple[str, str] | None:
                 # a title ending the descriptor and a Chinese name are likelier than a long one
                 continue
             return desc, name
+    # 电梯维保员马先生, 营员斯仁道力玛: a role noun no title list holds (role_noun_endings.txt)
+    # ends the descriptor when a valid Chinese name follows that is no dictionary word
+    words = jieba_words()
+    for n in (3, 2):
+        desc, name = part[:-n], part[-n:]
+        if (
+            len(desc) >= 2 and desc[-1] in lex.role_endings and "\u4e00" <= desc[-2] <= "\u9fff"
+            and is_valid_name(name, lex) and words.get(name, "nr").startswith("nr") and not desc.endswith("记者")
+            and desc[-1] + name[0] not in words and desc[-2:] + name[0] not in words  # 主|席多次, 工|商联
+            and not (n == 3 and words.get(name[:2], "nr")[:2] != "nr")  # 厚生|劳动省
+            and not (n == 2 and name[0] == name[1])  # 列车员|齐齐回答: an adverb
+            and not any(name.endswith(t) for t in lex.post_titles if t not in lex.honorifics)  # 周汉|华教授
+        ):
+            return desc, name
     return None
 
 
@@ -538,6 +554,8 @@ def _affiliation(part: str, lex: SpeakerLexicon) -> Affiliation:
             if len(part) >= n and tail[-1] in "者家员师" and words.get(tail, "").startswith("n"):
                 title = tail
                 break
+    if title is None and part[-1:] in lex.role_endings and len(part) <= 6:
+        title = part  # 电梯维保员 (role_noun_endings.txt): the whole descriptor is the role
     org = part[: -len(title)] if title else part
     if title and org:
         mod = _title_modifier(org, lex) or _org_tail(org, lex)
