@@ -759,3 +759,13 @@ def test_a_short_form_with_no_full_name_is_the_persons_name() -> None:
     got = {(s.speaker.name, s.via, s.text[:6]) for s in res.statements}
     assert ("老王", "name", "看似是个小细") in got  # as the annotators record 老王, 田大妈, 俞医师
     assert all(s.speaker.name != "老师" for s in res.statements)  # 老师 is a word, no name
+
+
+def test_a_bare_transliterated_name_of_four_or_more_characters_speaks() -> None:
+    # no title before it, no dictionary word, no area: 图阿劳勒雷说 names a person
+    text = "“据我所知，所有在华萨摩亚学生都安全健康。”图阿劳勒雷说，校方每天向学生供应三餐。"
+    res = extract_statements(text, split_paragraphs(text))
+    assert [(s.speaker.name, s.kind) for s in res.statements] == [("图阿劳勒雷", "direct"), ("图阿劳勒雷", "indirect")]
+    text = "“我们支持这个项目。”马达加斯加说。"
+    res = extract_statements(text, split_paragraphs(text))
+    assert all(s.speaker.name != "马达加斯加" for s in res.statements)

@@ -33,6 +33,7 @@ from tifalab.speakers import (
     jieba_words,
     load_speaker_lexicon,
     short_form_surname,
+    split_area,
 )
 
 __all__ = ["StatementResult", "extract_statements", "find_quotes"]
@@ -324,8 +325,10 @@ def _find_speaker(
             sp = _parse(cand, lex)
             if cand in known and not (sp.kind == "person" and sp.name == cand):
                 sp = Speaker(name=cand, mention=cand, kind="person")  # 勒奇米, introduced earlier
-            elif sp.kind == "unknown" and cand not in lex.countries and _tagged_as_name(cand):
-                sp = Speaker(name=cand, mention=cand, kind="person")  # 约翰逊则表示
+            elif sp.kind == "unknown" and cand not in lex.countries and (
+                _bare_translit_name(cand, lex) or _tagged_as_name(cand)
+            ):
+                sp = Speaker(name=cand, mention=cand, kind="person")  # 约翰逊则表示, 图阿劳勒雷说
             if sp.kind == "unknown" or (sp.kind in ("document", "institution") and _ISSUED_END_RE.search(cand)):
                 continue  # 行政长官林郑月娥发表声明|表示: the issuer speaks, not 声明
             j = cand.find("代表", 1)
@@ -359,6 +362,15 @@ def _find_speaker(
 
 
 _jieba_words = jieba_words
+
+
+def _bare_translit_name(cand: str, lex: SpeakerLexicon) -> bool:
+    """A run of 4–6 transliteration characters that is no word and no area (图阿劳勒雷说): longer
+    than Chinese names and place names jieba does not list are rare as a clause's subject."""
+    return (
+        4 <= len(cand) <= 6 and is_transliterated(cand, lex) and cand not in _jieba_words()
+        and split_area(cand, lex)[0] is None
+    )
 
 
 def _adverbial(s: str) -> bool:
