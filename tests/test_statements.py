@@ -769,3 +769,11 @@ def test_a_bare_transliterated_name_of_four_or_more_characters_speaks() -> None:
     text = "“我们支持这个项目。”马达加斯加说。"
     res = extract_statements(text, split_paragraphs(text))
     assert all(s.speaker.name != "马达加斯加" for s in res.statements)
+
+
+def test_a_first_half_with_a_comma_before_a_speaker_who_opens_another_quote() -> None:
+    # “A”，X表示：“B”: both halves are X's
+    _text, res = _run("　　“事实证明，中国的疫情防控取得了巨大成功”，尼日利亚驻华大使巴巴·艾哈迈德·吉达日前在接受"
+                      "本报记者采访时表示：“中国政府采取严格的防控措施，中国人民作出了巨大牺牲。”")
+    assert [(s.speaker.name, s.kind, s.text[:4]) for s in res.statements] == [
+        ("巴巴·艾哈迈德·吉达", "direct", "事实证明"), ("巴巴·艾哈迈德·吉达", "direct", "中国政府")]

@@ -1092,6 +1092,14 @@ def _extract(
                     else:
                         who, via = Speaker(name=None, mention="", kind="unknown"), "unknown"
                     statements.append(_statement(text, q.para, paras, q.cstart, q.cend, "direct", via, None, who))
+                elif (
+                    (split := q.split_of) is not None and split.resolved is not None and split.resolved.kind == "person"
+                    and _is_sentence_like(text[q.cstart : q.cend])
+                ):
+                    # “事实证明…”，尼日利亚驻华大使…表示：“…”: the first half, a comma before its speaker
+                    statements.append(
+                        _statement(text, q.para, paras, q.cstart, q.cend, "direct", split.via, split.verb, split.resolved)
+                    )
                 elif (owner := _indirect_owner(text, q, p, per_para_t[pi], min_len=8)) is not None:
                     # 切迪克认为，…，“中国对全球消除贫困作出了巨大贡献”。: a quote that closes the
                     # speaker's indirect statement as a clause of its own is his words, verbatim
