@@ -777,3 +777,15 @@ def test_a_first_half_with_a_comma_before_a_speaker_who_opens_another_quote() ->
                       "本报记者采访时表示：“中国政府采取严格的防控措施，中国人民作出了巨大牺牲。”")
     assert [(s.speaker.name, s.kind, s.text[:4]) for s in res.statements] == [
         ("巴巴·艾哈迈德·吉达", "direct", "事实证明"), ("巴巴·艾哈迈德·吉达", "direct", "中国政府")]
+
+
+def test_a_parenthesis_inside_a_unit_name_and_an_adverb_glued_to_a_four_character_reading() -> None:
+    _text, res = _run("“我们研发出多款产品。”中译语通科技（陕西）有限公司公共关系事业部总监吴军说。")
+    sp = res.statements[0].speaker
+    assert (sp.name, [(a.organization, a.title) for a in sp.affiliations]) == (
+        "吴军", [("中译语通科技（陕西）有限公司公共关系事业部", "总监")])
+    _text, res = _run("“我们十分荣幸。”蔡伟泉兴奋地说。")  # 兴奋 is a word: the name is 蔡伟泉
+    assert [s.speaker.name for s in res.statements] == ["蔡伟泉"]
+    # a pseudonym mark stays a mark (阿B（化名）向媒体表示)
+    _text, res = _run("对此，25岁青年阿B（化名）向媒体表示：不会再上当。")
+    assert [s.speaker.name for s in res.statements] == ["阿B"]

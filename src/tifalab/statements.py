@@ -272,10 +272,21 @@ def _jieba_tagger():  # type: ignore[no-untyped-def]
 
 
 def _clause_start(text: str, pos: int, lo: int) -> int:
+    """Where the clause ending at ``pos`` starts. A short parenthesis glued to the words on both
+    sides is inside the clause: 中译语通科技（陕西）有限公司…总监吴军说."""
     i = pos
-    while i > lo and text[i - 1] not in _BOUNDARY:
-        i -= 1
-    return i
+    while True:
+        while i > lo and text[i - 1] not in _BOUNDARY:
+            i -= 1
+        if i - 1 > lo and i < pos and text[i - 1] in "）)":
+            j = max(text.rfind("（", max(lo, i - 14), i - 1), text.rfind("(", max(lo, i - 14), i - 1))
+            if (
+                j > lo and text[j - 1] not in _BOUNDARY and not any(c in _BOUNDARY for c in text[j + 1 : i - 1])
+                and text[j + 1 : i - 1] != "化名"  # 阿B（化名）: the pseudonym rules read the mark
+            ):
+                i = j
+                continue
+        return i
 
 
 def _find_speaker(
@@ -352,7 +363,8 @@ def _find_speaker(
                 continue  # 拉夫罗夫|曾一度表示: a known name followed by adverbs
 
             if (
-                sp.kind == "person" and sp.name and len(sp.name) == 3 and tail and sp.name not in known
+                sp.kind == "person" and sp.name and tail and sp.name not in known
+                and (len(sp.name) == 3 or (len(sp.name) == 4 and sp.name[0] in lex.surnames and not is_transliterated(sp.name, lex)))
                 and cand.endswith(sp.name) and not tail.startswith(_WRITING)
                 and (sp.name[-1] + tail[0] in _jieba_words() or (sp.name[-1] + tail)[:4] in _FOUR_CHAR_ADVERBS)
             ):
