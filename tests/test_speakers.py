@@ -248,3 +248,12 @@ def test_a_role_noun_no_title_list_holds_ends_the_descriptor() -> None:
         assert not (sp.kind == "person" and sp.name in ("席多次", "劳动省", "齐齐", "马先生")), m
     sp = parse_speaker_mention("研究员周汉华教授")
     assert sp.name == "周汉华", sp
+
+
+def test_a_title_vouches_for_qi_and_he_inside_a_name() -> None:
+    # 其 and 和 are function characters, but given-name characters after a title (院士薛其坤,
+    # 村民赵和长); not when they start a word (市长王其实…)
+    assert parse_speaker_mention("中科院院士薛其坤").name == "薛其坤"
+    assert parse_speaker_mention("村民赵和长").name == "赵和长"
+    assert parse_speaker_mention("市长王其实").name is None
+    assert parse_speaker_mention("薛其坤").kind != "person"  # no title: no vouching
