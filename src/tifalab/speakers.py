@@ -397,6 +397,14 @@ def _split_name(part: str, lex: SpeakerLexicon) -> tuple[str, str] | None:
             and not any(name.endswith(t) for t in lex.post_titles if t not in lex.honorifics)  # 周汉|华教授
         ):
             return desc, name
+    for n in (6, 5, 4):
+        desc, name = part[:-n], part[-n:]
+        if (
+            len(desc) >= 2 and desc[-1] in lex.role_endings and "\u4e00" <= desc[-2] <= "\u9fff"
+            and is_transliterated(name, lex) and is_valid_name(name, lex, after_title=True)
+            and desc[-1] + name[0] not in words and name not in words
+        ):
+            return desc, name  # 营员斯仁道力玛: a transliterated name of 4-6 characters
     return None
 
 
