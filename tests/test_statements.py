@@ -789,3 +789,17 @@ def test_a_parenthesis_inside_a_unit_name_and_an_adverb_glued_to_a_four_characte
     # a pseudonym mark stays a mark (阿B（化名）向媒体表示)
     _text, res = _run("对此，25岁青年阿B（化名）向媒体表示：不会再上当。")
     assert [s.speaker.name for s in res.statements] == ["阿B"]
+
+
+def test_false_names_out_of_units_adverbs_and_time_clauses() -> None:
+    # 庙坝镇长|乐村党总支书记杨帮武: a village's party branch after 镇长, no person 乐村党
+    _text, res = _run("“一公开就好办。”这是全国人大代表、庙坝镇长乐村党总支书记杨帮武的体会。")
+    assert "乐村党" not in {s.speaker.name for s in res.statements}
+    # 当老师时|给自己: 给 is no name character; 董老|曾嘱咐: a short form and an adverb
+    _text, res = _run("“不负三尺讲台”，是顾昌华22岁当老师时给自己提的要求。“三分栽、七分管，一次责任心不到位，杂菌就来了。”")
+    assert "时给" not in {s.speaker.name for s in res.statements}
+    _text, res = _run("袁英说，董老曾嘱咐身边的工作人员：不许以他的名义在任何部门搞特殊化活动。")
+    assert "董老曾" not in {s.speaker.name for s in res.statements}
+    # …外长库雷希代表巴政府强调: the person speaks for the government
+    _text, res = _run("巴基斯坦外长库雷希代表巴政府强调，在此困难时刻，巴基斯坦人民将坚定地与中国人民站在一起。")
+    assert [s.speaker.name for s in res.statements] == ["库雷希"]

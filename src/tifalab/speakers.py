@@ -45,7 +45,7 @@ _GOVERNING_RE = re.compile(r"^(?:党工委|管委会|党委|党组|区委|县委
 # Characters that never occur in a name: function words, pronouns and punctuation. Characters of
 # reporting verbs are not on it (王强, 贝绍克 hold 强 of 强调, 绍 of 介绍): a name is instead refused
 # when it holds a whole reporting verb of two or more characters (陈华强调 is 陈华 + 强调), or 说/称.
-_NAME_BAD = set("的了是在和与及等们这那其该我你他她它说称就也还都又则而将、，。：；（）《》“”‘’0123456789")
+_NAME_BAD = set("的了是在和与及等们这那其该我你他她它说称就也还都又则而将给、，。：；（）《》“”‘’0123456789")
 _DOTTED_NAME_BAD = set("的了是在说称们则也还都就又曾将已并这此如、，。：；（）《》“”‘’0123456789")
 _MIDDLE_OK = frozenset("其和")  # function characters that are given-name characters after a title
 _ROLE_SUFFIXES = ("代表", "委员")
@@ -245,6 +245,8 @@ def _is_valid_name(name: str, lex: SpeakerLexicon, after_title: bool) -> bool:
     n = len(name)
     if n == 3 and name[0] == name[2] and name[0] in "边又越一":
         return False  # 边走边|问, 一步一: a repeated-verb frame, no name
+    if n == 3 and ((name[1] == "老" and name[2] in "曾也还都又已就亦便则") or name[1:] in lex.org_suffixes):
+        return False  # 董老|曾嘱咐: a short form and an adverb; 巴政府: a unit, no name
     if name[:2] in lex.compound_surnames and n in (3, 4):
         return True
     if n == 4 and name[:2] in lex.tibetan_parts and name[2:] in lex.tibetan_parts:

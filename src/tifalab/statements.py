@@ -69,7 +69,7 @@ _ADV_TOKEN = (
     r"|一度|接着|继而|耐心|坦诚|动情|激动|兴奋|高兴|自豪|感慨|深情|笑着|笑|一再|反复|多次|曾经|不止一次|早就"
     r"|特别|专门|特意|特地|亲自|一边|一面|明确|公开|首次|正式|坦率|由衷|深有感触|语重心长|应询|应约|应邀|答问时|[\u4e00-\u9fff]{1,4}地"
     r"|完全|充分|始终|一直|十分|非常|坚定|衷心|真诚|深深|更加|仍然|依然|致辞时?|发言时?|讲话时?"
-    r"|代表[^，。“”：:,]{2,12}?(?:发言|讲话|致辞)时?"
+    r"|代表[^，。“”：:,]{2,12}?(?:发言|讲话|致辞)时?|代表[^，。“”：:,]{0,8}?(?:政府|人民)"  # …库雷希代表巴政府|强调
     r"|" + _ISSUED +
     r"|在(?:[^，。“”：:,]|“[^“”，。：]{1,20}”){1,30}?(?:时|上|中|里|后|前|期间|之际|之时|间)"
     r"|在[^，。“”：:,《》]{0,12}《[^》，。]{1,20}》"  # 白达宁在意大利《宣言报》撰文说
@@ -630,6 +630,8 @@ def _name_at_base(text: str, i: int, end: int, lex: SpeakerLexicon) -> str | Non
             return text[i : i + 1] + tail  # 欧盟委员会主席冯德莱恩: a surname-like first syllable
     if len(run) >= 4 and is_valid_name(run, lex, after_title=True):
         return run  # 联合国秘书长古特雷斯: all transliteration characters, longer than a Chinese name
+    if three.endswith("党") and text.startswith(("委", "组", "总支", "支部", "工委"), i + 3):
+        return None  # 庙坝镇长|乐村党总支书记: a village's party branch, no name after 镇长
     if len(three) == 3 and (three[2] in _LINK_AFTER_NAME or three[2] in _ADVERB_AFTER_NAME) and is_valid_name(two, lex):
         three = ""  # 王毅同沙特外交大臣…通电话, 郭雷曾撰文: 同 links on, 曾 is an adverb; neither ends a name
     if len(three) == 3:
