@@ -803,3 +803,11 @@ def test_false_names_out_of_units_adverbs_and_time_clauses() -> None:
     # …外长库雷希代表巴政府强调: the person speaks for the government
     _text, res = _run("巴基斯坦外长库雷希代表巴政府强调，在此困难时刻，巴基斯坦人民将坚定地与中国人民站在一起。")
     assert [s.speaker.name for s in res.statements] == ["库雷希"]
+
+
+def test_a_belief_inside_the_same_speakers_running_statement_is_part_of_it() -> None:
+    _text, res = _run("　　科特迪瓦卫生部长阿卡表示，赞赏中方采取迅速举措，相信中国政府和人民一定能够团结一心，战胜疫情。")
+    assert [(s.speaker.name, s.verb) for s in res.statements] == [("阿卡", "表示")]
+    # 强调 after a comma stays a statement of its own, as the annotators count it
+    _text, res = _run("　　部长王强表示，中方采取迅速举措，强调各方要团结一心。")
+    assert [(s.speaker.name, s.verb) for s in res.statements] == [("王强", "表示"), ("王强", "强调")]
