@@ -257,3 +257,14 @@ def test_a_title_vouches_for_qi_and_he_inside_a_name() -> None:
     assert parse_speaker_mention("村民赵和长").name == "赵和长"
     assert parse_speaker_mention("市长王其实").name is None
     assert parse_speaker_mention("薛其坤").kind != "person"  # no title: no vouching
+
+
+def test_a_role_noun_before_a_dotted_name_and_the_unit_before_the_role() -> None:
+    sp = parse_speaker_mention("巴伐利亚州警察局首席刑事调查官达科玛·贝特科")
+    assert (sp.name, [(a.organization, a.title) for a in sp.affiliations]) == (
+        "达科玛·贝特科", [("巴伐利亚州警察局", "首席刑事调查官")])
+    # a role ending that is also a transliteration character (伯) never cuts a ·-name
+    sp = parse_speaker_mention("世界气象组织秘书长彼得里·塔拉斯和专家纪伯伦·拉赫曼")
+    assert sp.name != "伦·拉赫曼"
+    sp = parse_speaker_mention("北京市电梯维保员王小明")
+    assert (sp.name, [(a.organization, a.title) for a in sp.affiliations]) == ("王小明", [("北京市", "电梯维保员")])

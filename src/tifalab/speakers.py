@@ -356,7 +356,13 @@ def _split_name(part: str, lex: SpeakerLexicon) -> tuple[str, str] | None:
             first_ok = [i for i in cuts if is_transliterated(re.split("[·•]", part[i:])[0], lex)]
             for i in first_ok + cuts:
                 desc, name = part[:i], part[i:]
-                if desc and is_valid_name(name, lex) and (_title_suffix(desc, lex) or desc.endswith(_KIN_ENDS)):
+                if desc and is_valid_name(name, lex) and (
+                    _title_suffix(desc, lex) or desc.endswith(_KIN_ENDS)
+                    or (  # 首席刑事调查官|达科玛·贝特科: a role noun no title list holds
+                        desc[-1] in lex.role_endings and desc[-1] not in lex.translit_chars and i in first_ok
+                        and len(re.split("[·•]", name)[0]) >= 2
+                    )
+                ):
                     return desc, name  # (前总统老布什之子|尼尔·布什: a kinship descriptor, no title)
             # 学者艾琳·索雷尔, 柏林艺术家劳尔·瓦尔希: a role noun of the dictionary ends the descriptor
             words = jieba_words()
@@ -402,8 +408,8 @@ def _split_name(part: str, lex: SpeakerLexicon) -> tuple[str, str] | None:
     for n in (6, 5, 4):
         desc, name = part[:-n], part[-n:]
         if (
-            len(desc) >= 2 and desc[-1] in lex.role_endings and "\u4e00" <= desc[-2] <= "\u9fff"
-            and is_transliterated(name, lex) and is_valid_name(name, lex, after_title=True)
+            len(desc) >= 2 and desc[-1] in lex.role_endings and desc[-1] not in lex.translit_chars
+            and "\u4e00" <= desc[-2] <= "\u9fff" and is_transliterated(name, lex) and is_valid_name(name, lex, after_title=True)
             and desc[-1] + name[0] not in words and name not in words
         ):
             return desc, name  # 营员斯仁道力玛: a transliterated name of 4-6 characters
@@ -571,8 +577,15 @@ def _affiliation(part: str, lex: SpeakerLexicon) -> Affiliation:
             if len(part) >= n and tail[-1] in "者家员师" and words.get(tail, "").startswith("n"):
                 title = tail
                 break
-    if title is None and part[-1:] in lex.role_endings and len(part) <= 6:
-        title = part  # 电梯维保员 (role_noun_endings.txt): the whole descriptor is the role
+    if title is None and part[-1:] in lex.role_endings:
+        # 电梯维保员 (role_noun_endings.txt): the descriptor after its last unit is the role
+        # (巴伐利亚州警察局|首席刑事调查官); with no unit, a short descriptor is the role
+        cut = max((j for j in range(2, len(part) - 1) if part[:j].endswith(lex.org_suffixes)), default=0)
+        area, rest = split_area(part, lex)
+        if not cut and area and rest and len(rest) <= 6:
+            cut = len(part) - len(rest)  # 北京市|电梯维保员
+        if cut or len(part) <= 6:
+            title = part[cut:]
     org = part[: -len(title)] if title else part
     if title and org:
         mod = _title_modifier(org, lex) or _org_tail(org, lex)
