@@ -811,3 +811,18 @@ def test_a_belief_inside_the_same_speakers_running_statement_is_part_of_it() -> 
     # 强调 after a comma stays a statement of its own, as the annotators count it
     _text, res = _run("　　部长王强表示，中方采取迅速举措，强调各方要团结一心。")
     assert [(s.speaker.name, s.verb) for s in res.statements] == [("王强", "表示"), ("王强", "强调")]
+
+
+def test_a_plural_pronoun_after_a_sentence_that_names_a_pair() -> None:
+    _text, res = _run(
+        "　　报纸日前发表由集团总裁安德鲁·福雷斯特和首席执行官伊丽莎白·盖恩斯共同撰写的署名文章。他们在文章中说，"
+        "中国采取了强有力的防控措施。他们表示，中国需要国际社会的理解与支持。“我们相信，中国一定能战胜疫情。”"
+    )
+    got = sorted(((s.speaker.name, s.verb, s.via, s.text[:4]) for s in res.statements), key=str)
+    assert got == sorted((
+        (n, v, via, t) for n in ("安德鲁·福雷斯特", "伊丽莎白·盖恩斯")
+        for v, via, t in (("说", "pronoun", "中国采取"), ("表示", "pronoun", "中国需要"), (None, "continuation", "我们相信"))
+    ), key=str)
+    # another person between them breaks the chain; nobody named before: a group as before
+    _text, res = _run("　　他们表示，中国需要国际社会的理解与支持。")
+    assert [(s.speaker.name, s.via) for s in res.statements] == [(None, "collective")]

@@ -1037,9 +1037,19 @@ def _extract(
                     c.anchor = c.anchor or anchor
 
     # resolve speakers in document order
+    last_pair: tuple[int, list[str]] | None = None  # where a plural pronoun was last resolved, to whom
     for t in sorted(triggers, key=lambda t: t.mstart):
         lo = paras[t.para].start
         t.resolved, t.via = registry.resolve(t.parsed, t.mstart, lo)
+        if t.parsed.kind == "group" and t.parsed.mention in _PAIR_PRONOUNS:
+            pair = _pair_before(text, t.mstart, lo, registry)
+            if pair is None and last_pair is not None and t.mstart - last_pair[0] <= 600:
+                # …他们在…文章中说，…。他们表示，…: the same pair again, if nobody else came between
+                between = {n for e, n in registry.timeline if last_pair[0] <= e < t.mstart and n}
+                pair = last_pair[1] if between <= set(last_pair[1]) else None
+            if pair:
+                t.resolved, t.via, t.co = registry._person(pair[0], None), "pronoun", pair[1:]
+                last_pair = (t.mend, pair)
         if t.resolved.kind == "person" and t.resolved.name:
             bisect.insort(registry.timeline, (t.mend, t.resolved.name))
 
@@ -1132,8 +1142,8 @@ def _extract(
                 via = "continuation" if q.anchor is None else anchor.via
                 verb = anchor.verb if q.anchor is not None else None
             statements.append(_statement(text, pi, paras, q.cstart, q.cend, "direct", via, verb, anchor_sp))
-            if q.anchor is not None and q.anchor.co:
-                _with_joint(statements, q.anchor, registry)
+            if anchor is not None and anchor.co:
+                _with_joint(statements, anchor, registry)
             for a, b in q.inner:
                 nested = _nested_source(text, q.cstart, a, vre, lex)
                 if nested is not None:
@@ -2031,7 +2041,42 @@ def _with_joint(out: list[Statement], t: _Trigger, registry: _Registry) -> None:
     """Copies of the trigger's last statement for the other persons of a joint subject."""
     st = out[-1]
     for name in t.co:
-        out.append(replace(st, speaker=registry._person(name, None), via="name"))
+        out.append(replace(st, speaker=registry._person(name, None), via=st.via if st.via in ("pronoun", "continuation") else "name"))
+
+
+_PAIR_PRONOUNS = frozenset({"他们", "她们", "二人", "两人"})
+
+
+def _pair_before(text: str, pos: int, lo: int, registry: _Registry) -> list[str] | None:
+    """The persons a plural pronoun at ``pos`` stands for: two or three known persons joined by
+    和/与/及/、 in the sentence before it (…总裁安德鲁·福雷斯特和首席执行官伊丽莎白·盖恩斯共同撰写的署名
+    文章。他们在…文章中说), when that sentence names nobody else. None when it is not so plain."""
+    end = pos
+    while end > lo and text[end - 1] not in "。！？!?":
+        end -= 1  # the start of the pronoun's sentence
+    if end <= lo:
+        return None
+    start = end - 1
+    while start > lo and text[start - 1] not in "。！？!?":
+        start -= 1
+    i0 = bisect.bisect_left(registry.timeline, (start, ""))
+    i1 = bisect.bisect_right(registry.timeline, (end, "\U0010ffff"))
+    hits = [(e, n) for e, n in registry.timeline[i0:i1] if n]
+    names: list[str] = []
+    for _e, n in hits:
+        if n not in names:
+            names.append(n)
+    if not 2 <= len(names) <= 3:
+        return None
+    # each next name within 30 characters after a joining character, with no clause break
+    last_end = next(e for e, n in hits if n == names[0])
+    for n in names[1:]:
+        j = text.find(n, last_end, end)
+        gap = text[last_end:j] if j >= 0 else ""
+        if j < 0 or j - last_end > 30 or not any(c in gap for c in "和与及、") or any(c in _BOUNDARY for c in gap):
+            return None
+        last_end = j + len(n)
+    return names
 
 
 def _indirect_statements(
