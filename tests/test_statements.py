@@ -826,3 +826,23 @@ def test_a_plural_pronoun_after_a_sentence_that_names_a_pair() -> None:
     # another person between them breaks the chain; nobody named before: a group as before
     _text, res = _run("　　他们表示，中国需要国际社会的理解与支持。")
     assert [(s.speaker.name, s.via) for s in res.statements] == [(None, "collective")]
+
+
+def test_an_addressee_before_a_quote_and_manner_words_before_the_verb() -> None:
+    # 郑重提醒大家，“…”: the ones addressed, then the quote; 郑重 is a manner word
+    _text, res = _run("　　这是总书记再三强调的一件事。习近平总书记一一分析国内外的防疫形势，郑重提醒大家，“针尖大的窟窿能漏过斗大的风”。")
+    assert [(s.speaker.name, s.verb, s.kind) for s in res.statements] == [("习近平", "提醒", "direct")]
+    # 要求特别高: a standard, no directive
+    _text, res = _run("　　1997年，郭东明院士开展研究时发现，对于性能要求特别高的一类零件，仅依据几何尺寸加工，性能往往无法达到要求。")
+    assert [s.verb for s in res.statements] == []
+
+
+def test_a_unit_name_between_a_title_and_the_persons_title_is_no_person() -> None:
+    # 上海市公安局长宁分局法制支队副支队长侯晓燕: 局长 + 宁分局 is no person, 侯晓燕 speaks
+    _text, res = _run("　　上海市公安局长宁分局法制支队副支队长侯晓燕当时正在与法治信息员进行讨论，至今仍感慨万千，"
+                      "“通过基层立法联系点，我们就可以把意见和建议提交上去。”")
+    assert [s.speaker.name for s in res.statements] == ["侯晓燕"]
+    # a clause between two persons (…医师陈垚匆匆找到…书记陈时洪) or a preposition (…总理李克强在青海省委
+    # 书记王建军…陪同下) keeps the first person
+    _text, res = _run("　　国务院总理李克强在青海省委书记王建军陪同下考察，强调要做好民生保障工作。")
+    assert [s.speaker.name for s in res.statements] == ["李克强"]

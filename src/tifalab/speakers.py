@@ -247,6 +247,10 @@ def _is_valid_name(name: str, lex: SpeakerLexicon, after_title: bool) -> bool:
         return False  # 边走边|问, 一步一: a repeated-verb frame, no name
     if n == 3 and ((name[1] == "老" and name[2] in "曾也还都又已就亦便则") or name[1:] in lex.org_suffixes):
         return False  # 董老|曾嘱咐: a short form and an adverb; 巴政府: a unit, no name
+    if n == 3 and name[2] in "局部厅署" and (
+        jieba_words().get(name[1:], "")[:2] in ("n", "nt") or jieba_words().get(name, "")[:2] in ("n", "nt")
+    ):
+        return False  # 公安局长|宁分局, 公安部: a unit (a noun of the dictionary), no name
     if name[:2] in lex.compound_surnames and n in (3, 4):
         return True
     if n == 4 and name[:2] in lex.tibetan_parts and name[2:] in lex.tibetan_parts:

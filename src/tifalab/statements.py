@@ -69,6 +69,7 @@ _ADV_TOKEN = (
     r"|一度|接着|继而|耐心|坦诚|动情|激动|兴奋|高兴|自豪|感慨|深情|笑着|笑|一再|反复|多次|曾经|不止一次|早就"
     r"|特别|专门|特意|特地|亲自|一边|一面|明确|公开|首次|正式|坦率|由衷|深有感触|语重心长|应询|应约|应邀|答问时|[\u4e00-\u9fff]{1,4}地"
     r"|完全|充分|始终|一直|十分|非常|坚定|衷心|真诚|深深|更加|仍然|依然|致辞时?|发言时?|讲话时?"
+    r"|郑重|严肃|认真|诚恳|详细|逐一|再三|热情|亲切|幽默|风趣"
     r"|代表[^，。“”：:,]{2,12}?(?:发言|讲话|致辞)时?|代表[^，。“”：:,]{0,8}?(?:政府|人民)"  # …库雷希代表巴政府|强调
     r"|" + _ISSUED +
     r"|在(?:[^，。“”：:,]|“[^“”，。：]{1,20}”){1,30}?(?:时|上|中|里|后|前|期间|之际|之时|间)"
@@ -100,6 +101,8 @@ _VERB_OBJECT_RE = re.compile(
     # 感慨良多：…, 提出3点关键请求：…, 提出三点主张：…
     r"|(?:良多|万千|不已|连连)[：:，,]"
     r"|了?(?:[\d一二三四五六七八九十两几]+[点条项个])?[\u4e00-\u9fff]{0,4}?(?:请求|主张|建议|意见|要求|倡议|希望|期望)[：:]"
+    # the ones addressed, then a quote: 郑重提醒大家，“针尖大的窟窿能漏过斗大的风”
+    r"|(?:大家|大伙儿?|我们|同志们|全党|全体[\u4e00-\u9fff]{1,6}|[\u4e00-\u9fff]{1,6}?们)[：:，,](?=[ \u3000]*“)"
 )
 # verbs that report words only when a colon (or an opinion named as their object) follows them
 _COLON_ONLY = frozenset({"分享", "发言", "致辞"})
@@ -441,6 +444,8 @@ def _narrative_persons(
             name = _name_at(text, m.end(), p.end, lex)
             if not name or (m.group() == "代表" and _ON_BEHALF_RE.match(text, m.end() + len(name))):
                 continue  # 费萨尔代表沙特政府和人民: 代表 is a verb there, 沙特 a country
+            if _unit_before_title(text, m.end() + len(name), p.end, rx, lex):
+                continue  # 上海市公安局长|宁分局法制支队副支队长侯晓燕: the "name" is part of a unit
             c0 = _clause_start(text, m.start(), p.start)
             # 第一副总理博罗诺夫、阿塞拜疆副总理阿布塔利博夫: a list of persons, not one long title
             c0 = max([c0] + [j + 1 for j in ends if c0 <= j < m.start() and text[j] == "、"])
@@ -460,6 +465,26 @@ def _narrative_persons(
             if sp.kind == "person" and sp.name == name:
                 out.append((m.end() + len(name), _resolve_demonstrative_org(text, sp, c0, p.start)))
     return out
+
+
+_UNIT_TAILS = ("队", "所", "站", "科", "组")  # units below an office (法制支队, 派出所)
+
+
+def _unit_before_title(text: str, i: int, end: int, rx: re.Pattern[str], lex: SpeakerLexicon) -> bool:
+    """Whether a unit, a title and a valid name follow within 12 characters of ``i`` with nothing
+    between that breaks a clause or joins a list: then what stood at ``i`` is a unit's name
+    (…公安局长宁分局|法制支队副支队长侯晓燕), not a person's, for persons are listed with 、/和."""
+    nxt = rx.search(text, i, min(end, i + 16))
+    if nxt is None or nxt.start() - i > 12 or nxt.start() == i:
+        return False
+    gap = text[i : nxt.start()]
+    tails = lex.org_suffixes + _UNIT_TAILS
+    if len(gap) < 2 or not any(gap[:j].endswith(tails) for j in range(2, len(gap) + 1)) or any(c in _BOUNDARY or c in "、和与及同在于向对为被由从把将" for c in gap):
+        return False  # (the words between must hold a unit: 法制支队|副)
+    words = _jieba_words()
+    if any(words.get(gap[j : j + 2], "").startswith("v") for j in range(len(gap) - 1)):
+        return False  # 陈垚|匆匆找到医疗队…书记陈时洪: a verb, so a clause, no unit name
+    return bool(_name_at(text, nxt.end(), end, lex))
 
 
 # a person a feature story introduces by age or origin, with no title: 50多岁的钟红生, 来自黑龙江的谢方明
@@ -1720,7 +1745,7 @@ _TIME_FRAME_RE = re.compile(r"[^，。“”：:,；;]{1,20}?(?:期间|以来|�
 # subject already reports something (杨凡说，…，号召党员…)
 _DIRECTIVES = frozenset({"要求", "建议", "号召", "勉励", "提醒", "叮嘱", "嘱咐"})
 _NOUN_USE_RE = re.compile(r"响应|按照|根据|遵照|依照|依据")
-_DEMAND_LEVEL_RE = re.compile(r"(?:很|非常|更|较|越来越|极|不|也|高|严|低)")
+_DEMAND_LEVEL_RE = re.compile(r"(?:很|非常|特别|相当|极其|更|较|越来越|极|不|也|高|严|低)")
 # a quote introduced by a reporting verb and a colon of its own (…勒文说：“…”): never the
 # continuation of an earlier speaker, even when its own speaker is not recognized
 _OWN_INTRO_RE = re.compile(r"(?:说|表示|指出|强调|介绍|认为|称|道|问|回答|坦言|感慨|呼吁|回忆)[：:][ \u3000]*$")
@@ -1806,7 +1831,7 @@ def _sentence_subject(
     verb has no subject (only adverbs), so the subject is the sentence's first word, when that is
     a person the article has introduced with a title. The verb's clause must not be the first.
     """
-    if not _ADV_RE.fullmatch(text[c0:vs]):
+    if not _adverbial(text[c0:vs]):
         return None
     s0 = vs
     while s0 > p.start and text[s0 - 1] not in "。！？!?；;\n":
