@@ -846,3 +846,27 @@ def test_a_unit_name_between_a_title_and_the_persons_title_is_no_person() -> Non
     # 书记王建军…陪同下) keeps the first person
     _text, res = _run("　　国务院总理李克强在青海省委书记王建军陪同下考察，强调要做好民生保障工作。")
     assert [s.speaker.name for s in res.statements] == ["李克强"]
+
+
+def test_objects_before_a_colon_manner_words_and_role_nouns_in_jia_or_ren() -> None:
+    cases = [
+        ("　　81岁的长影乐团中提琴演奏家曲宪章先生说：“用这样新颖有趣的演出形式让孩子们欣赏交响乐，效果特别好。”", "曲宪章", "说"),
+        ("　　当时，王丰华微笑着说：“别急，肯定会做到。”", "王丰华", "说"),
+        ("　　面对湖北代表团的代表们，习近平再一次强调：“武汉不愧为英雄的城市。”", "习近平", "强调"),
+        ("　　阎志代表说到今天的湖北景象：“那个有活力的大武汉又回来了！”", "阎志", "说"),
+        ("　　子贡问曰：“有一言而可以终身行之者乎？”孔子答曰：“其恕乎！”", "孔子", "答"),
+    ]
+    for text, name, verb in cases:
+        _text, res = _run(text)
+        assert (res.statements[-1].speaker.name, res.statements[-1].verb) == (name, verb), text
+    # 发言 reports only before its own colon: …谭德塞在大会发言中指出：“…” is 指出's
+    _text, res = _run("　　世卫组织总干事谭德塞在大会发言中指出：“当团结战胜意识形态时，一切皆有可能。”")
+    assert [(s.speaker.name, s.verb) for s in res.statements] == [("谭德塞", "指出")]
+    # 把 inside a candidate: no speaker (回家把决定|告诉了妻子)
+    _text, res = _run("　　回家把决定告诉了妻子和父母：“疫情如军令。”")
+    assert all(s.speaker.name != "回家把决定" for s in res.statements)
+
+
+def test_a_deputy_named_by_name_and_role_suffix_is_known_to_pronouns() -> None:
+    _text, res = _run("　　应勇代表说，总书记多次要求各地搭把手。\n　　禹诚代表转述了一位社区老人的话。她告诉总书记：“我们给社区群众送去的不只是一条鱼。”")
+    assert [(s.speaker.name, s.via) for s in res.statements][-1] == ("禹诚", "pronoun")

@@ -346,6 +346,24 @@ def _title_suffix(s: str, lex: SpeakerLexicon) -> str | None:
     return None
 
 
+# nouns in 家/人 that are no role (大家, 国家, 家人 …): 家 and 人 end roles only in dictionary nouns
+_NOT_ROLE_NOUNS = frozenset({"大家", "国家", "老家", "人家", "家人", "全家", "自家", "本家", "他人", "别人", "众人", "个人", "每人", "本人", "主人", "亲人", "家里人"})
+
+
+def _role_noun_end(desc: str, lex: SpeakerLexicon) -> bool:
+    """Whether ``desc`` ends in a role noun no title list holds: a last character of
+    ``role_noun_endings.txt`` (维保员), or a dictionary noun in 家/人 (演奏家, 带头人)."""
+    if desc[-1:] in lex.role_endings:
+        return True
+    if desc[-1:] not in ("家", "人"):
+        return False
+    words = jieba_words()
+    return any(
+        len(desc) >= k and words.get(desc[-k:], "") == "n" and desc[-k:] not in _NOT_ROLE_NOUNS and desc[-2:] not in _NOT_ROLE_NOUNS
+        for k in (3, 2)
+    )
+
+
 def _split_name(part: str, lex: SpeakerLexicon) -> tuple[str, str] | None:
     """Split ``<descriptor><name>`` into (descriptor, name); the descriptor must end in a title."""
     if "·" in part or "•" in part:
@@ -401,7 +419,7 @@ def _split_name(part: str, lex: SpeakerLexicon) -> tuple[str, str] | None:
     for n in (3, 2):
         desc, name = part[:-n], part[-n:]
         if (
-            len(desc) >= 2 and desc[-1] in lex.role_endings and "\u4e00" <= desc[-2] <= "\u9fff"
+            len(desc) >= 2 and _role_noun_end(desc, lex) and "\u4e00" <= desc[-2] <= "\u9fff"
             and is_valid_name(name, lex) and words.get(name, "nr").startswith("nr") and not desc.endswith("记者")
             and desc[-1] + name[0] not in words and desc[-2:] + name[0] not in words  # 主|席多次, 工|商联
             and not (n == 3 and words.get(name[:2], "nr")[:2] != "nr")  # 厚生|劳动省

@@ -69,11 +69,11 @@ _ADV_TOKEN = (
     r"|一度|接着|继而|耐心|坦诚|动情|激动|兴奋|高兴|自豪|感慨|深情|笑着|笑|一再|反复|多次|曾经|不止一次|早就"
     r"|特别|专门|特意|特地|亲自|一边|一面|明确|公开|首次|正式|坦率|由衷|深有感触|语重心长|应询|应约|应邀|答问时|[\u4e00-\u9fff]{1,4}地"
     r"|完全|充分|始终|一直|十分|非常|坚定|衷心|真诚|深深|更加|仍然|依然|致辞时?|发言时?|讲话时?"
-    r"|郑重|严肃|认真|诚恳|详细|逐一|再三|热情|亲切|幽默|风趣"
+    r"|郑重|严肃|认真|诚恳|详细|逐一|再三|热情|亲切|幽默|风趣|再一次|又一次|[\u4e00-\u9fff]{1,2}着(?!急|想|手|力|眼|重)"
     r"|代表[^，。“”：:,]{2,12}?(?:发言|讲话|致辞)时?|代表[^，。“”：:,]{0,8}?(?:政府|人民)"  # …库雷希代表巴政府|强调
     r"|" + _ISSUED +
     r"|在(?:[^，。“”：:,]|“[^“”，。：]{1,20}”){1,30}?(?:时|上|中|里|后|前|期间|之际|之时|间)"
-    r"|在[^，。“”：:,《》]{0,12}《[^》，。]{1,20}》"  # 白达宁在意大利《宣言报》撰文说
+    r"|在[^，。“”：:,《》]{0,12}《[^》，。]{1,20}》(?:的?[\u4e00-\u9fff]{0,3}?(?:中|上|里))?"  # 白达宁在意大利《宣言报》撰文说, 在题为《…》的信中写道
     r"|(?:听|看|读|参观|考察|调研|了解|得知|听说|获悉|视察|回国|返回)(?:完|罢)?后"  # 周鹏盛参观后感慨道
     r"|" + _MEETING +
     r"|" + _VERB_TIME +
@@ -104,6 +104,9 @@ _VERB_OBJECT_RE = re.compile(
     # the ones addressed, then a quote: 郑重提醒大家，“针尖大的窟窿能漏过斗大的风”
     r"|(?:大家|大伙儿?|我们|同志们|全党|全体[\u4e00-\u9fff]{1,6}|[\u4e00-\u9fff]{1,6}?们)[：:，,](?=[ \u3000]*“)"
 )
+# any short object before a colon and a quote (告诉总书记：“…”, 说到今天的湖北景象：“…”): not for
+# the verbs that report only before a colon (…谭德塞在大会发言|中指出：“…” is 指出's)
+_VERB_OBJECT_ANY_RE = re.compile(r"(?![的地得])[^，。：:“”！？；\n]{1,10}[：:](?=[ \u3000]*“)")
 # verbs that report words only when a colon (or an opinion named as their object) follows them
 _COLON_ONLY = frozenset({"分享", "发言", "致辞"})
 # 该团团长 / 本院院长: a demonstrative organization that stands for one named just before
@@ -345,6 +348,8 @@ def _find_speaker(
                 sp = Speaker(name=cand, mention=cand, kind="person")  # 约翰逊则表示, 图阿劳勒雷说
             if sp.kind == "unknown" or (sp.kind in ("document", "institution") and _ISSUED_END_RE.search(cand)):
                 continue  # 行政长官林郑月娥发表声明|表示: the issuer speaks, not 声明
+            if sp.kind in ("document", "institution", "group") and _ADDRESSEE_INSIDE_RE.search(cand):
+                continue  # …每天傍晚还要向保护区管理局|汇报: the one reported to, not the speaker
             j = cand.find("代表", 1)
             if sp.kind in ("document", "institution", "group") and j > 0 and _ADV_RE.fullmatch(cand[j:] + tail):
                 continue  # 葛均波委员|代表九三学社中央发言时|说: the member speaks for the party
@@ -377,6 +382,8 @@ def _find_speaker(
 
 
 _jieba_words = jieba_words
+# a preposition of the one addressed inside a candidate, after adverbs (还要向, 每天都向): no speaker
+_ADDRESSEE_INSIDE_RE = re.compile(r"(?:^|还要|还|也|都|要|就|又|将|每天)[向对跟给](?=[\u4e00-\u9fff]{2})|把")  # (回家把决定|告诉)
 
 
 def _bare_translit_name(cand: str, lex: SpeakerLexicon) -> bool:
@@ -518,6 +525,26 @@ def _introduced_persons(text: str, paras: Sequence[Paragraph], lex: SpeakerLexic
                 ):
                     out.append((i + k, Speaker(name=name, mention=name, kind="person")))
                     break
+    return out
+
+
+# a deputy or member named by name and role suffix at a clause start (，禹诚代表转述了…)
+_ROLE_SUFFIX_NAME_RE = re.compile(r"([\u4e00-\u9fff]{2,3}?)(代表|委员)(?![团性作处会队长室])")
+_CLAUSE_OPENERS = frozenset("，。！？；：、“”\u3000 \n")
+
+
+def _role_suffix_persons(text: str, paras: Sequence[Paragraph], lex: SpeakerLexicon) -> list[tuple[int, Speaker]]:
+    """Persons a clause opens with name + 代表/委员 (应勇代表说, 禹诚代表转述了…): in reports of the
+    NPC and CPPCC sessions the title is often never written before the name, so pronouns and
+    verbless quotes after such a mention must be able to link to it. (name end, speaker)."""
+    out: list[tuple[int, Speaker]] = []
+    for p in paras:
+        for m in _ROLE_SUFFIX_NAME_RE.finditer(text, p.start, p.end):
+            name = m.group(1)
+            if m.start() > p.start and text[m.start() - 1] not in _CLAUSE_OPENERS:
+                continue  # (全国人大代表: no clause opens at 人大)
+            if is_valid_name(name, lex) and _bare_name_ok(name) and name not in lex.countries:
+                out.append((m.end(1), Speaker(name=name, mention=m.group(0), kind="person", role_suffix=m.group(2))))
     return out
 
 
@@ -997,6 +1024,10 @@ def _extract(
         if sp.name not in registry.known:
             registry._learn(sp)
             registry.timeline.append((pos, sp.name or ""))
+    for pos, sp in _role_suffix_persons(text, paras, lex) if ("代表" in text or "委员" in text) else ():
+        if sp.name not in registry.known:
+            registry._learn(sp)
+        registry.timeline.append((pos, sp.name or ""))
     # a heading that is only a name and a role suffix (格桑德吉代表, 王树国委员) introduces that
     # person, whatever the name's origin: NPC and CPPCC profiles head each section so
     for p in paras:
@@ -1669,6 +1700,8 @@ def _triggers(
             continue
         if m.group() == "说" and text[vs - 1 : vs] == "来":
             continue  # 对行业主管部门来说: a frame, nobody speaks
+        if m.group() == "问" and text[vs - 1 : ve] in _jieba_words():
+            continue  # 军事顾问, 学问: 问 inside a word (说 and 称 end names: 李克强|说, not 强说)
         c0 = _clause_start(text, vs, p.start)  # the clause holding subject and verb
         if _NOUN_USE_RE.search(text, c0, vs):
             continue  # 积极响应党中央号召， / 按照本通知要求，: the verb's noun, nobody speaks here
@@ -1688,7 +1721,7 @@ def _triggers(
             ve = quoted_obj.end() - 1  # 吕家文道出“秘诀”：… — a quoted object before a colon
             after = text[ve]
         elif after and after not in _AFTER_VERB_OK:
-            obj = _VERB_OBJECT_RE.match(text, ve, p.end)
+            obj = _VERB_OBJECT_RE.match(text, ve, p.end) or _VERB_OBJECT_ANY_RE.match(text, ve, p.end)
             if obj is not None:
                 ve = obj.end() - 1  # 他道出了实情：… — a short object before a colon
                 after = text[ve]
