@@ -529,7 +529,7 @@ def _introduced_persons(text: str, paras: Sequence[Paragraph], lex: SpeakerLexic
 
 
 # a deputy or member named by name and role suffix at a clause start (，禹诚代表转述了…)
-_ROLE_SUFFIX_NAME_RE = re.compile(r"([\u4e00-\u9fff]{2,3}?)(代表|委员)(?![团性作处会队长室])")
+_ROLE_SUFFIX_NAME_RE = re.compile(r"(代表|委员)(?![团性作处会队长室])")
 _CLAUSE_OPENERS = frozenset("，。！？；：、“”\u3000 \n")
 
 
@@ -540,11 +540,16 @@ def _role_suffix_persons(text: str, paras: Sequence[Paragraph], lex: SpeakerLexi
     out: list[tuple[int, Speaker]] = []
     for p in paras:
         for m in _ROLE_SUFFIX_NAME_RE.finditer(text, p.start, p.end):
-            name = m.group(1)
-            if m.start() > p.start and text[m.start() - 1] not in _CLAUSE_OPENERS:
-                continue  # (全国人大代表: no clause opens at 人大)
-            if is_valid_name(name, lex) and _bare_name_ok(name) and name not in lex.countries:
-                out.append((m.end(1), Speaker(name=name, mention=m.group(0), kind="person", role_suffix=m.group(2))))
+            for k in (2, 3):
+                a = m.start() - k
+                if a < p.start or not all("\u4e00" <= c <= "\u9fff" for c in text[a : m.start()]):
+                    break
+                if a > p.start and text[a - 1] not in _CLAUSE_OPENERS:
+                    continue  # (全国人大代表: no clause opens at 人大)
+                name = text[a : m.start()]
+                if is_valid_name(name, lex) and _bare_name_ok(name) and name not in lex.countries:
+                    out.append((m.start(), Speaker(name=name, mention=name + m.group(1), kind="person", role_suffix=m.group(1))))
+                break
     return out
 
 
