@@ -870,3 +870,15 @@ def test_objects_before_a_colon_manner_words_and_role_nouns_in_jia_or_ren() -> N
 def test_a_deputy_named_by_name_and_role_suffix_is_known_to_pronouns() -> None:
     _text, res = _run("　　应勇代表说，总书记多次要求各地搭把手。\n　　禹诚代表转述了一位社区老人的话。她告诉总书记：“我们给社区群众送去的不只是一条鱼。”")
     assert [(s.speaker.name, s.via) for s in res.statements][-1] == ("禹诚", "pronoun")
+
+
+def test_names_with_he_or_you_after_a_title_and_frames_of_a_report_or_an_article() -> None:
+    _text, res = _run("　　国务委员兼国防部长魏凤和会见外宾。魏凤和说，两军关系取得长足进步。")
+    assert [s.speaker.name for s in res.statements] == ["魏凤和"]
+    _text, res = _run("　　中央军委副主席张又侠指出，习主席对军队政法工作高度重视。")
+    assert [s.speaker.name for s in res.statements] == ["张又侠"]
+    # 代表…作工作报告时 and 在媒体撰文 between the name and the verb
+    _text, res = _run("　　最高人民法院院长周强代表最高人民法院作工作报告时说，2019年，最高人民法院坚持依法履职。")
+    assert [s.speaker.name for s in res.statements] == ["周强"]
+    _text, res = _run("　　全国政协文化文史和学习委员会副主任叶小文日前在媒体撰文指出，社会治理要重视德治。")
+    assert [s.speaker.name for s in res.statements] == ["叶小文"]

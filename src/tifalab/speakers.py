@@ -47,7 +47,7 @@ _GOVERNING_RE = re.compile(r"^(?:党工委|管委会|党委|党组|区委|县委
 # when it holds a whole reporting verb of two or more characters (陈华强调 is 陈华 + 强调), or 说/称.
 _NAME_BAD = set("的了是在和与及等们这那其该我你他她它说称就也还都又则而将给、，。：；（）《》“”‘’0123456789")
 _DOTTED_NAME_BAD = set("的了是在说称们则也还都就又曾将已并这此如、，。：；（）《》“”‘’0123456789")
-_MIDDLE_OK = frozenset("其和")  # function characters that are given-name characters after a title
+_MIDDLE_OK = frozenset("其和又")  # function characters that are given-name characters after a title
 _ROLE_SUFFIXES = ("代表", "委员")
 _KIN_ENDS = ("之子", "之女", "之妻", "之夫", "之孙", "之母", "之父")
 _PRONOUNS = {"他": "他", "她": "她"}
@@ -218,6 +218,11 @@ def _is_valid_name(name: str, lex: SpeakerLexicon, after_title: bool) -> bool:
         and jieba_words().get(name[1:], "nr").startswith("nr")
     ):
         checked = name[0] + name[2]  # 院士薛其坤: a title vouches for 其 inside a name (not 其实, 其他)
+    elif (
+        after_title and len(name) == 3 and name[2] == "和" and name[0] in lex.surnames
+        and jieba_words().get(name[1:], "nr").startswith("nr")
+    ):
+        checked = name[:2]  # 国防部长魏凤和: and 和 ending one
     if not name or any(c in bad for c in checked) or "记者" in name or "采访" in name:
         return False
     if any(v in name for v in _name_verbs(lex.verbs)):

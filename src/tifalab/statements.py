@@ -60,8 +60,8 @@ _OCCASION_INSIDE_RE = re.compile(r"在(?:参加|出席|主持|考察|视察|调�
 # the act of issuing a text (发表声明, 致贺电): between the issuer and the verb, never a speaker itself
 _WRITING = ("撰文", "著文", "发文")  # 斯巴修撰文表示: 修撰 is a word, but 撰文 follows the name
 _ISSUED = (
-    r"(?:发表(?:书面|视频|电视|公开)?(?:声明|讲话|谈话|演讲|致辞|署名文章)|致(?:贺电|贺信|信|函|电)|"
-    + "|".join(_WRITING) + ")"
+    r"(?:发表(?:书面|视频|电视|公开|主旨|重要|新年|专题)?(?:声明|讲话|谈话|演讲|致辞|署名文章)|致(?:贺电|贺信|信|函|电)|"
+    r"在[^，。“”：:,]{1,8}(?:撰文|发文)|" + "|".join(_WRITING) + ")"
 )
 _ISSUED_END_RE = re.compile(_ISSUED + "$")
 _ADV_TOKEN = (
@@ -69,8 +69,8 @@ _ADV_TOKEN = (
     r"|一度|接着|继而|耐心|坦诚|动情|激动|兴奋|高兴|自豪|感慨|深情|笑着|笑|一再|反复|多次|曾经|不止一次|早就"
     r"|特别|专门|特意|特地|亲自|一边|一面|明确|公开|首次|正式|坦率|由衷|深有感触|语重心长|应询|应约|应邀|答问时|[\u4e00-\u9fff]{1,4}地"
     r"|完全|充分|始终|一直|十分|非常|坚定|衷心|真诚|深深|更加|仍然|依然|致辞时?|发言时?|讲话时?"
-    r"|郑重|严肃|认真|诚恳|详细|逐一|再三|热情|亲切|幽默|风趣|再一次|又一次|[\u4e00-\u9fff]{1,2}着(?!急|想|手|力|眼|重)"
-    r"|代表[^，。“”：:,]{2,12}?(?:发言|讲话|致辞)时?|代表[^，。“”：:,]{0,8}?(?:政府|人民)"  # …库雷希代表巴政府|强调
+    r"|郑重|严肃|认真|诚恳|详细|逐一|再三|热情|亲切|幽默|风趣|再一次|又一次|近期|坚持(?=认为)|[\u4e00-\u9fff]{1,2}着(?!急|想|手|力|眼|重)"
+    r"|代表[^，。“”：:,]{2,12}?(?:发言|讲话|致辞|作[^，。“”：:,]{0,6}报告)时?|代表[^，。“”：:,]{0,8}?(?:政府|人民)"  # …库雷希代表巴政府|强调
     r"|" + _ISSUED +
     r"|在(?:[^，。“”：:,]|“[^“”，。：]{1,20}”){1,30}?(?:时|上|中|里|后|前|期间|之际|之时|间)"
     r"|在[^，。“”：:,《》]{0,12}《[^》，。]{1,20}》(?:的?[\u4e00-\u9fff]{0,3}?(?:中|上|里))?"  # 白达宁在意大利《宣言报》撰文说, 在题为《…》的信中写道
@@ -689,6 +689,12 @@ def _name_at_base(text: str, i: int, end: int, lex: SpeakerLexicon) -> str | Non
         return run  # 联合国秘书长古特雷斯: all transliteration characters, longer than a Chinese name
     if three.endswith("党") and text.startswith(("委", "组", "总支", "支部", "工委"), i + 3):
         return None  # 庙坝镇长|乐村党总支书记: a village's party branch, no name after 镇长
+    if (
+        len(three) == 3 and three[2] == "和"
+        and (words.get(text[i + 3 : i + 5], "").startswith("v") or text[i + 3 : i + 5] in ("会见", "会谈", "会晤"))
+        and is_valid_name(three, lex, after_title=True)
+    ):
+        return three  # 国防部长魏凤和|会见: a verb after 和, so 和 ends the name and links nothing
     if len(three) == 3 and (three[2] in _LINK_AFTER_NAME or three[2] in _ADVERB_AFTER_NAME) and is_valid_name(two, lex):
         three = ""  # 王毅同沙特外交大臣…通电话, 郭雷曾撰文: 同 links on, 曾 is an adverb; neither ends a name
     if len(three) == 3:
