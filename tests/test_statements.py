@@ -882,3 +882,10 @@ def test_names_with_he_or_you_after_a_title_and_frames_of_a_report_or_an_article
     assert [s.speaker.name for s in res.statements] == ["周强"]
     _text, res = _run("　　全国政协文化文史和学习委员会副主任叶小文日前在媒体撰文指出，社会治理要重视德治。")
     assert [s.speaker.name for s in res.statements] == ["叶小文"]
+
+
+def test_the_audience_addressed_and_times_of_a_game_between_name_and_verb() -> None:
+    _text, res = _run("　　国务院新闻办公室对外推广局局长张雁彬向现场嘉宾介绍，该纪录片通过一系列鲜活的故事展现中国。")
+    assert [s.speaker.name for s in res.statements] == ["张雁彬"]
+    _text, res = _run("　　“相信比赛会进行得比较激烈。”中国棋手时越赛前预测。")
+    assert [(s.speaker.name, s.verb) for s in res.statements] == [("时越", "预测")]
