@@ -889,3 +889,15 @@ def test_the_audience_addressed_and_times_of_a_game_between_name_and_verb() -> N
     assert [s.speaker.name for s in res.statements] == ["张雁彬"]
     _text, res = _run("　　“相信比赛会进行得比较激烈。”中国棋手时越赛前预测。")
     assert [(s.speaker.name, s.verb) for s in res.statements] == [("时越", "预测")]
+
+
+def test_the_one_told_before_said_or_a_colon_is_no_part_of_the_words() -> None:
+    _text, res = _run("　　国务院总理李克强察看现场，叮嘱有关部门和地方负责人说，各地要举一反三，认真排查整治安全隐患。")
+    assert [(s.speaker.name, s.verb, s.text[:4]) for s in res.statements] == [("李克强", "叮嘱", "各地要举")]
+    _text, res = _run("　　回到病房，护士长匡雅娟告诉他：我推不动你，下回检查得自己走着去。")
+    assert [(s.speaker.name, s.text[:4]) for s in res.statements] == [("匡雅娟", "我推不动")]
+    # 问 inside a word, or 才知道 after the one asked: no words reported
+    _text, res = _run("　　中国农业大学农民问题研究所所长朱启臻说，近年来教育投入增加。")
+    assert [s.speaker.name for s in res.statements] == ["朱启臻"]
+    _text, res = _run("　　谢云军问了村支书才知道，经济条件好了，一些村干部的子女在城里买了房。")
+    assert res.statements == [] or all(s.speaker.name != "谢云军" for s in res.statements)

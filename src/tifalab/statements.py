@@ -107,6 +107,11 @@ _VERB_OBJECT_RE = re.compile(
 # any short object before a colon and a quote (告诉总书记：“…”, 说到今天的湖北景象：“…”): not for
 # the verbs that report only before a colon (…谭德塞在大会发言|中指出：“…” is 指出's)
 _VERB_OBJECT_ANY_RE = re.compile(r"(?![的地得])[^，。：:“”！？；\n]{1,10}[：:](?=[ \u3000]*“)")
+# the one addressed by a verb of telling, then 说 or a colon before the words: 叮嘱有关部门和地方
+# 负责人说，各地要…; 嘱咐身边的工作人员：不许…
+_ADDRESSED_RE = re.compile(r"(?![的地得])[^，。：:“”！？；\n]{1,14}?(?:(?<!时)说|(?<![知难])道)[：:，,]|(?![的地得])[^，。：:“”！？；\n]{1,12}[：:]")
+_WEN_WORDS = frozenset({"问责", "问题", "问候", "问卷", "问世", "问津", "问诊", "问鼎", "问路", "问安", "问政"})
+_TELLING = frozenset({"叮嘱", "嘱咐", "告诉", "提醒", "告诫", "问", "回答", "答复", "交代", "叮咛"})
 # verbs that report words only when a colon (or an opinion named as their object) follows them
 _COLON_ONLY = frozenset({"分享", "发言", "致辞"})
 # 该团团长 / 本院院长: a demonstrative organization that stands for one named just before
@@ -1708,14 +1713,15 @@ def _triggers(
         q.close: q.open for q in qs
         if q.close is not None and q.cend - q.cstart <= 20 and not _is_sentence_like(text[q.cstart : q.cend])
     }
+    covered = -1  # the end of the last trigger's object: a verb inside it reports nothing of its own
     for m in vre.finditer(text, p.start, p.end):
         vs, ve = m.start(), m.end()
-        if any(a <= vs <= b for a, b in spans):
+        if vs < covered or any(a <= vs <= b for a, b in spans):
             continue
         if m.group() == "说" and text[vs - 1 : vs] == "来":
             continue  # 对行业主管部门来说: a frame, nobody speaks
-        if m.group() == "问" and text[vs - 1 : ve] in _jieba_words():
-            continue  # 军事顾问, 学问: 问 inside a word (说 and 称 end names: 李克强|说, not 强说)
+        if m.group() == "问" and (text[vs - 1 : ve] in _jieba_words() or text[vs : ve + 1] in _WEN_WORDS):
+            continue  # 军事顾问, 问题, 问责: 问 inside a word (说 and 称 end names: 李克强|说, not 强说)
         c0 = _clause_start(text, vs, p.start)  # the clause holding subject and verb
         if _NOUN_USE_RE.search(text, c0, vs):
             continue  # 积极响应党中央号召， / 按照本通知要求，: the verb's noun, nobody speaks here
@@ -1730,12 +1736,16 @@ def _triggers(
         if m.group() in _COLON_ONLY and after not in ("：", ":") and not _VERB_OBJECT_RE.match(text, ve, p.end):
             continue  # …经验和方案分享。/ 代表们踊跃发言，: these verbs report words only before a colon
         bare = False  # 王毅表示中方已建立…: a clause complement with no comma after the verb
+        telling_end = -1
         quoted_obj = _VERB_OBJECT_RE.match(text, ve, p.end) if after == "“" else None
         if quoted_obj is not None:
             ve = quoted_obj.end() - 1  # 吕家文道出“秘诀”：… — a quoted object before a colon
             after = text[ve]
         elif after and after not in _AFTER_VERB_OK:
             obj = _VERB_OBJECT_RE.match(text, ve, p.end) or _VERB_OBJECT_ANY_RE.match(text, ve, p.end)
+            if obj is None and lex.lemma(m.group()) in _TELLING:
+                obj = _ADDRESSED_RE.match(text, ve, p.end)
+                telling_end = obj.end() if obj is not None else -1
             if obj is not None:
                 ve = obj.end() - 1  # 他道出了实情：… — a short object before a colon
                 after = text[ve]
@@ -1766,6 +1776,7 @@ def _triggers(
             continue  # …印发通知要求…: a directive without comma is read for persons only
         sp = _resolve_demonstrative_org(text, sp, ms, p.start)
         t = _Trigger(pi, c0, ms, me, lex.lemma(m.group()), vs, ve, sp)
+        covered = telling_end  # (叮嘱有关部门和地方负责人说，: that 说 is part of 叮嘱's object)
         if sp.kind == "person" and sp.name:
             t.co = _joint_subject(text, me, vs, sp.name, known, lex)
         j = ve
