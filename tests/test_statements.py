@@ -901,3 +901,11 @@ def test_the_one_told_before_said_or_a_colon_is_no_part_of_the_words() -> None:
     assert [s.speaker.name for s in res.statements] == ["朱启臻"]
     _text, res = _run("　　谢云军问了村支书才知道，经济条件好了，一些村干部的子女在城里买了房。")
     assert res.statements == [] or all(s.speaker.name != "谢云军" for s in res.statements)
+
+
+def test_a_verbless_quote_after_a_colon_goes_to_the_person_who_opens_that_clause() -> None:
+    _text, res = _run("　　尚杰正要和他商量运费，青岛全科运物流公司经理李庚锋一摆手：“给武汉送防护用品，不要钱。”")
+    assert [(s.speaker.name, s.via) for s in res.statements] == [("李庚锋", "context")]
+    # another known person in that clause: nobody
+    _text, res = _run("　　经理李庚锋和司机王大海一摆手：“给武汉送防护用品，不要钱。”")
+    assert all(s.speaker.name is None for s in res.statements)

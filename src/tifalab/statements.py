@@ -1665,6 +1665,20 @@ def _subject_before(text: str, q: _Quote, p: Paragraph, registry: _Registry) -> 
         if name is None or clause[len(name) : len(name) + 1] in _NOT_SUBJECT_AFTER:
             return None
         return name if _context_ok(text, q, p, name, registry.lex) else None
+    if text[k - 1] in "：:":
+        # …，对此宋笑没有太大的忧虑：“…” / 对湖北的最新数据，习近平总书记信手拈来：“…”: the clause
+        # before the colon opens with a known person, whoever else the sentence names
+        c = max(sent.rfind("，", 0, len(sent) - 1), sent.rfind(",", 0, len(sent) - 1)) + 1
+        clause = sent[c:-1]
+        lead = _LEAD_RE.match(clause)
+        clause = clause[lead.end() :] if lead else clause
+        name = next((n for n in sorted(registry.known, key=len, reverse=True) if clause.startswith(n)), None)
+        if (
+            name is not None and clause[len(name) : len(name) + 1] not in _NOT_SUBJECT_AFTER
+            and not any(m != name and m in clause for m in registry.known if len(m) >= 2 and m not in name)
+            and _context_ok(text, q, p, name, registry.lex)
+        ):
+            return name
     hits = sorted(
         (i, n) for n in registry.known if (i := sent.find(n)) >= 0
     )
