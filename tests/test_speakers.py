@@ -268,3 +268,9 @@ def test_a_role_noun_before_a_dotted_name_and_the_unit_before_the_role() -> None
     assert sp.name != "伦·拉赫曼"
     sp = parse_speaker_mention("北京市电梯维保员王小明")
     assert (sp.name, [(a.organization, a.title) for a in sp.affiliations]) == ("王小明", [("北京市", "电梯维保员")])
+
+
+def test_adverbials_and_action_frames_are_no_names() -> None:
+    for m in ("高兴地", "关切地", "焦急地", "微笑着", "边看"):
+        assert parse_speaker_mention(m).kind != "person" or parse_speaker_mention(m).name is None, m
+    assert parse_speaker_mention("村民高兴民").name == "高兴民"  # 高兴 + a name character is a name

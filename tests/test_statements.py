@@ -909,3 +909,8 @@ def test_a_verbless_quote_after_a_colon_goes_to_the_person_who_opens_that_clause
     # another known person in that clause: nobody
     _text, res = _run("　　经理李庚锋和司机王大海一摆手：“给武汉送防护用品，不要钱。”")
     assert all(s.speaker.name is None for s in res.statements)
+
+
+def test_the_noun_jiang_hua_takes_no_object_before_the_speakers_colon() -> None:
+    _text, res = _run("　　“创新发展理念首要的是创新。”在会场聆听总书记讲话的李林感慨：“总书记很早就已经清楚看到自主创新的重要性。”")
+    assert [s.speaker.name for s in res.statements][-1] == "李林"

@@ -250,6 +250,10 @@ def _is_valid_name(name: str, lex: SpeakerLexicon, after_title: bool) -> bool:
     n = len(name)
     if n == 3 and name[0] == name[2] and name[0] in "边又越一":
         return False  # 边走边|问, 一步一: a repeated-verb frame, no name
+    if n == 2 and name[0] == "边" and name[1] in "看说走听想问做干聊唱写读":
+        return False  # 边走边看, 边看边感慨: a frame of two actions, no name
+    if n == 3 and name[2] in "地着" and not jieba_words().get(name[:2], "nr").startswith("nr"):
+        return False  # 高兴地, 微笑着: an adverbial, no name
     if n == 3 and ((name[1] == "老" and name[2] in "曾也还都又已就亦便则") or name[1:] in lex.org_suffixes):
         return False  # 董老|曾嘱咐: a short form and an adverb; 巴政府: a unit, no name
     if n == 3 and name[2] in "局部厅署" and (

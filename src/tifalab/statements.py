@@ -1756,7 +1756,10 @@ def _triggers(
             ve = quoted_obj.end() - 1  # 吕家文道出“秘诀”：… — a quoted object before a colon
             after = text[ve]
         elif after and after not in _AFTER_VERB_OK:
-            obj = _VERB_OBJECT_RE.match(text, ve, p.end) or _VERB_OBJECT_ANY_RE.match(text, ve, p.end)
+            obj = _VERB_OBJECT_RE.match(text, ve, p.end)
+            if obj is None and not (len(m.group()) == 1 and _jieba_words().get(text[vs : ve + 1], "")[:1] == "n"):
+                # (聆听总书记讲话的李林感慨：: 讲 of the noun 讲话 takes no object)
+                obj = _VERB_OBJECT_ANY_RE.match(text, ve, p.end)
             if obj is None and lex.lemma(m.group()) in _TELLING:
                 obj = _ADDRESSED_RE.match(text, ve, p.end)
                 telling_end = obj.end() if obj is not None else -1
