@@ -914,3 +914,9 @@ def test_a_verbless_quote_after_a_colon_goes_to_the_person_who_opens_that_clause
 def test_the_noun_jiang_hua_takes_no_object_before_the_speakers_colon() -> None:
     _text, res = _run("　　“创新发展理念首要的是创新。”在会场聆听总书记讲话的李林感慨：“总书记很早就已经清楚看到自主创新的重要性。”")
     assert [s.speaker.name for s in res.statements][-1] == "李林"
+
+
+def test_the_one_a_cause_makes_speak() -> None:
+    _text, res = _run("　　巴西著名跳远教练内里奥·莫拉训练过很多选手。疫情期间，莫拉正带领运动员训练，形势的不断变化让他感慨："
+                      "“最大的挑战实际上是一种不确定性。”")
+    assert [(s.speaker.name, s.via) for s in res.statements][-1] == ("内里奥·莫拉", "pronoun")

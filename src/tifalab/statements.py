@@ -314,6 +314,11 @@ def _find_speaker(
     clause = text[s0:s1]
     if not clause or len(clause) > 80:
         return None
+    caused = _CAUSED_RE.search(clause)
+    if caused and (caused.group(1) in ("他", "她") or caused.group(1) in known):
+        # 形势的不断变化让他|感慨：“…” / …让王丰华|感慨: the one made to speak speaks
+        sp = Speaker(name=None if caused.group(1) in ("他", "她") else caused.group(1), mention=caused.group(1), kind="person")
+        return sp, s0 + caused.start(1), s1
     cited = _CITED_RE.search(clause)
     if cited:
         # 《联合早报》援引新加坡总理李显龙的话表示 / 俄新社刊发…主任X的评论指出: the cited person
@@ -390,6 +395,8 @@ def _find_speaker(
 
 
 _jieba_words = jieba_words
+# the one a cause makes speak, right before the verb: …让他|感慨, …令她|感叹, …使王丰华|说
+_CAUSED_RE = re.compile(r"(?:让|令|使)(他|她|[\u4e00-\u9fff]{2,4})(?:不禁|不由得|不住|再次|深有感触地)?$")
 # a preposition of the one addressed inside a candidate, after adverbs (还要向, 每天都向): no speaker
 _ADDRESSEE_INSIDE_RE = re.compile(r"(?:^|还要|还|也|都|要|就|又|将|每天)[向对跟给](?=[\u4e00-\u9fff]{2})|把")  # (回家把决定|告诉)
 
