@@ -920,3 +920,9 @@ def test_the_one_a_cause_makes_speak() -> None:
     _text, res = _run("　　巴西著名跳远教练内里奥·莫拉训练过很多选手。疫情期间，莫拉正带领运动员训练，形势的不断变化让他感慨："
                       "“最大的挑战实际上是一种不确定性。”")
     assert [(s.speaker.name, s.via) for s in res.statements][-1] == ("内里奥·莫拉", "pronoun")
+
+
+def test_he_after_a_later_speakers_bare_name_in_his_own_paragraph() -> None:
+    _text, res = _run("　　枝江市委书记刘丰雷说，设施城镇化正在实现。\n　　今年除夕，王雷可以回家过年了。他说：“现在村组织坚强有力。”"
+                      "\n　　王雷说，村里办起了工厂。")
+    assert [(s.speaker.name, s.via) for s in res.statements if s.text.startswith("现在")] == [("王雷", "pronoun")]

@@ -805,6 +805,7 @@ class _Registry:
         self.lex = lex
         self.known: dict[str, Speaker] = {}
         self.timeline: list[tuple[int, str]] = []
+        self.pronoun_only: list[tuple[int, str]] = []  # bare mentions of later speakers, for 他/她
         for pos, sp in narrative:
             self._learn(sp)
             self.timeline.append((pos, sp.name or ""))
@@ -832,6 +833,19 @@ class _Registry:
                         self.timeline.append((i + len(name), full))
                         i = self.text.find(name, i + 1, p.end)
         self.timeline = sorted(set(self.timeline))
+
+    def add_mentions_of(self, names: set[str], paras: Sequence[Paragraph]) -> None:
+        """Occurrences of ``names`` (persons no title introduced), kept apart from the timeline:
+        only pronouns read them (the timeline also decides which persons a paragraph names)."""
+        for name in names:
+            for p in paras:
+                i = self.text.find(name, p.start, p.end)
+                while i >= 0:
+                    if i == p.start or self.text[i - 1] in _BOUNDARY:
+                        # only as a clause's first word, a subject (not 对习近平主席…: an object)
+                        self.pronoun_only.append((i + len(name), name))
+                    i = self.text.find(name, i + 1, p.end)
+        self.pronoun_only.sort()
 
     @staticmethod
     def short_of(full: str) -> str | None:
@@ -865,6 +879,11 @@ class _Registry:
             if name:
                 best, best_pos = name, p
                 break
+        j = bisect.bisect_right(self.pronoun_only, (pos, "\U0010ffff"))
+        if j > 0 and best_pos < para_start <= self.pronoun_only[j - 1][0]:
+            # 今年除夕，王雷可以回家过年了。他说: a later speaker's bare name opens a clause of the
+            # pronoun's own paragraph, and no known person stands in that paragraph before it
+            best, best_pos = self.pronoun_only[j - 1][1], self.pronoun_only[j - 1][0]
         if best_pos < para_start:
             # POS only where it adds: tag the paragraph text before the pronoun
             tagged = self._tagged_names(para_start, pos)
@@ -1118,6 +1137,16 @@ def _extract(
                 for c in chain:
                     c.anchor = c.anchor or anchor
 
+    # bare mentions of persons a later trigger names with no title (今年除夕，王雷可以回家过年了。他说：
+    # … 王雷说): so that 他 before that trigger links to the nearest of them, not to an earlier
+    # titled person; only names written at least twice, so that a trigger's misreading stays out
+    extra = {
+        t.parsed.name for t in triggers
+        if t.parsed.kind == "person" and t.parsed.name and t.parsed.name not in registry.known
+        and is_valid_name(t.parsed.name, lex) and text.count(t.parsed.name) >= 2
+    }
+    if extra:
+        registry.add_mentions_of(extra, paras)
     # resolve speakers in document order
     last_pair: tuple[int, list[str]] | None = None  # where a plural pronoun was last resolved, to whom
     for t in sorted(triggers, key=lambda t: t.mstart):
