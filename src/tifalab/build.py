@@ -12,7 +12,6 @@ Why this shape:
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import os
@@ -122,9 +121,41 @@ def code_fingerprint() -> str:
     return h.hexdigest()
 
 
+# A cache entry: magic, the JSON's length (8 bytes, little-endian), then the compact UTF-8 JSON
+# of the file's rows compressed with zstd (level 1). Why not gzip: every fresh build writes one
+# entry per input, and gzip at its fastest level took as long as encoding the JSON (about 6 %
+# of a build's CPU); zstd (pyarrow's codec, no new dependency) compresses to the same size in
+# a third of that time and decompresses faster too. The suffix differs from the old
+# ``.json.gz`` entries, which no build reads again (their salt no longer matches anyway).
+_CACHE_MAGIC = b"TFZ1"
+CACHE_SUFFIX = ".json.zst"
+_ZSTD: Any = None  # pyarrow's zstd codec, made on first use in each process
+
+
+def _zstd() -> Any:
+    global _ZSTD
+    if _ZSTD is None:
+        import pyarrow as pa
+
+        _ZSTD = pa.Codec("zstd", compression_level=1)
+    return _ZSTD
+
+
+def _cache_payload(res: dict[str, Any]) -> bytes:
+    """The bytes of a cache entry (see ``_CACHE_MAGIC``)."""
+    raw = json.dumps(res, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return _CACHE_MAGIC + len(raw).to_bytes(8, "little") + _zstd().compress(raw, asbytes=True)
+
+
 def _load_cached(cfile: Path) -> dict[str, Any] | None:
+    """A cache entry's rows; None when it is absent, damaged or of another format."""
     try:
-        return json.loads(gzip.decompress(cfile.read_bytes()))
+        data = cfile.read_bytes()
+        if data[:4] != _CACHE_MAGIC or len(data) < 12:
+            return None
+        size = int.from_bytes(data[4:12], "little")
+        # the codec raises OSError on damaged data or a length that does not match
+        return json.loads(_zstd().decompress(data[12:], decompressed_size=size, asbytes=True))
     except (OSError, ValueError, EOFError):
         return None
 
@@ -214,8 +245,7 @@ def _do_batch(batch: list[Task], pipeline: Pipeline) -> dict[str, Any]:
 def _do_task(path: str, sha: str | None, cache_file: str | None, pipeline: Pipeline) -> dict[str, Any]:
     res = _parse_file(path, pipeline)
     if cache_file and sha:
-        payload = gzip.compress(json.dumps(res, ensure_ascii=False).encode("utf-8"), compresslevel=1, mtime=0)
-        atomic_write_bytes(cache_file, payload, durable=False)  # a damaged entry is re-parsed
+        atomic_write_bytes(cache_file, _cache_payload(res), durable=False)  # a damaged entry is re-parsed
     return res
 
 
@@ -401,7 +431,7 @@ def build_corpus(
                 if sha is None:
                     continue
                 # no cache file name without the cache: a key and a path per file cost ~0.1 s
-                cfile = cache_dir / f"{_cache_key(sha, path, salt)}.json.gz" if use_cache else None
+                cfile = cache_dir / f"{_cache_key(sha, path, salt)}{CACHE_SUFFIX}" if use_cache else None
                 records[path] = InputRecord(path, sha, "parsed")
                 if cfile is not None and cfile.is_file():
                     cached[path] = cfile
@@ -457,7 +487,7 @@ def build_corpus(
                     res = None  # a group we hoped to reuse: parse here
                 if res is None:  # (or a damaged cache entry): parsed again, here
                     fallback = fallback or Pipeline(config)
-                    cfile = cached.get(path) or cache_dir / f"{_cache_key(rec.sha256 or '', path, salt)}.json.gz"
+                    cfile = cached.get(path) or cache_dir / f"{_cache_key(rec.sha256 or '', path, salt)}{CACHE_SUFFIX}"
                     res = _do_task(path, rec.sha256, str(cfile) if use_cache else None, fallback)
                     rec.cached = False
                 if isinstance(res, _FileRows):
