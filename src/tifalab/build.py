@@ -777,15 +777,27 @@ def _warm_worker() -> None:
             pass
 
 
+# What the fork server imports before it forks the workers (``set_forkserver_preload``): the
+# workers' modules and the dictionaries that depend only on installed packages, see
+# ``tifalab._worker_preload``. "__main__" is multiprocessing's default preload, kept.
+_WORKER_MODULES = ("__main__", "tifalab._worker_preload")
+
+
 def _start_pool(config: PipelineConfig, jobs: int) -> ProcessPoolExecutor:
     """A pool of ``jobs`` workers, started now (a warm-up task each makes the executor spawn
     them) rather than at the first batch.
 
     The Arrow schemas go to the workers with their batches (``_run_tasks``), not as
     initializer arguments: deriving them imports pandas (~0.4 s), and the workers, whose
-    warm-up is the longest step before the first batch, need not wait for that.
+    warm-up is the longest step before the first batch, need not wait for that. The fork
+    server imports the workers' modules once (``_WORKER_MODULES``); a server that is already
+    running (an earlier build in this process) keeps what it has, which is the same.
     """
-    ctx = get_context("forkserver") if sys.platform != "win32" else get_context("spawn")
+    if sys.platform != "win32":
+        ctx = get_context("forkserver")
+        ctx.set_forkserver_preload(list(_WORKER_MODULES))
+    else:
+        ctx = get_context("spawn")
     pool = ProcessPoolExecutor(
         max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(config.as_dict(),),
     )
