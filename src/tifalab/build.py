@@ -12,11 +12,13 @@ Why this shape:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import pickle
 import sys
+import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -756,6 +758,8 @@ def _kill_pool(pool: ProcessPoolExecutor) -> None:
     ``shutdown`` alone waits for running tasks, i.e. for the worker's whole start-up; the
     worker processes are therefore killed (the executor then just notices them gone).
     """
+    if isinstance(pool, _Pool):
+        pool.started()
     procs = list((getattr(pool, "_processes", None) or {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
     for p in procs:
@@ -783,9 +787,35 @@ def _warm_worker() -> None:
 _WORKER_MODULES = ("__main__", "tifalab._worker_preload")
 
 
+class _Pool(ProcessPoolExecutor):
+    """A process pool whose workers a background thread starts (see ``_start_pool``); every
+    use of the pool by the build waits for that thread first."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.starter: threading.Thread | None = None
+
+    def started(self) -> _Pool:
+        """The pool, once its warm-up tasks are submitted (its workers exist)."""
+        if self.starter is not None:
+            self.starter.join()
+        return self
+
+    def map(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        return super(_Pool, self.started()).map(*args, **kwargs)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        super(_Pool, self.started()).shutdown(wait=wait, cancel_futures=cancel_futures)
+
+
 def _start_pool(config: PipelineConfig, jobs: int) -> ProcessPoolExecutor:
     """A pool of ``jobs`` workers, started now (a warm-up task each makes the executor spawn
     them) rather than at the first batch.
+
+    The warm-up tasks are submitted by a background thread: submitting one spawns a worker,
+    and spawning waits until the fork server has imported what it preloads (~0.5 s). The
+    build lists and hashes its inputs meanwhile instead of waiting; the pool's ``map`` and
+    ``shutdown`` wait for the thread (``_Pool``).
 
     The Arrow schemas go to the workers with their batches (``_run_tasks``), not as
     initializer arguments: deriving them imports pandas (~0.4 s), and the workers, whose
@@ -798,11 +828,18 @@ def _start_pool(config: PipelineConfig, jobs: int) -> ProcessPoolExecutor:
         ctx.set_forkserver_preload(list(_WORKER_MODULES))
     else:
         ctx = get_context("spawn")
-    pool = ProcessPoolExecutor(
+    pool = _Pool(
         max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(config.as_dict(),),
     )
-    for _ in range(jobs):
-        pool.submit(_warm_worker)
+
+    def submit_warm_ups() -> None:
+        # a failure to spawn shows again, with its traceback, where the build uses the pool
+        with contextlib.suppress(Exception):
+            for _ in range(jobs):
+                pool.submit(_warm_worker)
+
+    pool.starter = threading.Thread(target=submit_warm_ups, name="tifalab-pool-start", daemon=True)
+    pool.starter.start()
     return pool
 
 
