@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tifalab.build import build_corpus
+from tifalab.build import CACHE_SUFFIX, build_corpus
 from tifalab.paths import sample_path, shared_dir
 from tifalab.tables import SCHEMAS
 
@@ -96,7 +96,7 @@ def test_incremental_build_reparses_only_changed_inputs(tmp_path: Path) -> None:
     after_change = _digests(dest)
     # the entry the third build wrote (the changed file's): the oldest name in sort order may be a
     # stale entry of the file's previous content, which no build reads again (a flaky choice)
-    victim = max((dest / ".cache").glob("*.json.gz"), key=lambda f: f.stat().st_mtime_ns)
+    victim = max((dest / ".cache").glob(f"*{CACHE_SUFFIX}"), key=lambda f: f.stat().st_mtime_ns)
     victim.write_bytes(b"damaged")  # a damaged cache entry is parsed again, not trusted
     (dest / "manifest.json").unlink()  # no previous manifest: no row-group reuse, caches are read
     fourth = build_corpus([root], dest, jobs=1, progress=False)

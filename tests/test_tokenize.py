@@ -279,3 +279,23 @@ def test_matcher_candidates_by_hash_equal_the_regex_pass(text: str) -> None:
     for t in (text, SAMPLE[:500] + text):
         assert fast._candidates(t) == slow._candidates(t)
         assert fast.spans(t) == slow.spans(t)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="一二三十百千万两〇○点.0123456789个年日号营\n \0，", max_size=4), max_size=9))
+def test_word_count_of_split_numerals_by_windows(tokens: list[str]) -> None:
+    """count_word_tokens_split only splits the runs of numeral tokens: same count as splitting all."""
+    from tifalab.tokenize import count_word_tokens, count_word_tokens_split, split_numerals
+
+    assert count_word_tokens_split(tokens) == count_word_tokens(split_numerals(tokens))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="高质量发展营商环境十四五规划，。 \n“”一二三年12ab\0", max_size=60))
+def test_count_with_spans_equals_the_counts_of_cut_with_spans(text: str) -> None:
+    """What ``Pipeline._formulations`` takes from count_with_spans is what the tokens give."""
+    from tifalab.tokenize import count_word_tokens
+
+    for tk in (tok("rjieba"), tok()):
+        tokens, spans = tk.cut_with_spans(SAMPLE[:300] + text)
+        assert tk.count_with_spans(SAMPLE[:300] + text) == (count_word_tokens(tokens), tokens.count("\n"), spans)

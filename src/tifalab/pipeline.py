@@ -139,16 +139,23 @@ class Pipeline:
             return [], 0
         texts = [p.text for p in paras]
         joined = "\n".join(texts)
-        tokens, spans = self.tokenizer().cut_with_spans(joined)
-        if tokens.count("\n") != joined.count("\n"):
-            # some token holds a newline and more: it may straddle two paragraphs
-            return self._formulations_by_paragraph(paras, locate)
+        tok = self.tokenizer()
+        if self._spans_are_hits():
+            # the formulation tokens are exactly the forced spans (offsets without a token
+            # scan), so of the tokens only their count is needed: no token list is built
+            n_tokens, n_newlines, found = tok.count_with_spans(joined)
+            if n_newlines != joined.count("\n"):
+                # some token holds a newline and more: it may straddle two paragraphs
+                return self._formulations_by_paragraph(paras, locate)
+        else:
+            tokens, _spans = tok.cut_with_spans(joined)
+            if tokens.count("\n") != joined.count("\n"):  # as above
+                return self._formulations_by_paragraph(paras, locate)
+            n_tokens = count_word_tokens(tokens)
+            found = self._found_by_lookup(tokens)
         # Every newline is a token, so no token crosses a paragraph boundary.
-        n_tokens = count_word_tokens(tokens)
         themes_of = self.formulation_lexicon().themes_of
         hits: list[FormulationHit] = []
-        # the formulation tokens are exactly the forced spans: offsets without a token scan
-        found = spans if self._spans_are_hits() else self._found_by_lookup(tokens)
         if found:
             bases = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
             for at, stop_at in found:  # offsets in the joined text

@@ -43,6 +43,7 @@ __all__ = [
     "Tokenizer",
     "UserDictError",
     "count_word_tokens",
+    "count_word_tokens_split",
     "is_token_safe",
     "is_word_token",
     "read_user_dict",
@@ -155,6 +156,36 @@ def split_numerals(tokens: Sequence[str]) -> list[str]:
             else:
                 append(piece)
     return merged
+
+
+# A run of consecutive tokens that start with a numeral, in tokens joined as in count_word_tokens,
+# when split_numerals may change it: two tokens or more, or one that starts with two numerals
+# and holds another character (an all-numeral token is split and joined again: 2019, 七十).
+_NUMERAL_WINDOW = re.compile(
+    f"\0[{_NUMERAL_CHARS}][^\0]*(?:\0[{_NUMERAL_CHARS}][^\0]*)+"
+    f"|\0[{_NUMERAL_CHARS}]{{2,}}[^\0{_NUMERAL_CHARS}][^\0]*"
+)
+
+
+def count_word_tokens_split(tokens: Sequence[str]) -> int:
+    """``count_word_tokens(split_numerals(tokens))`` without splitting every token.
+
+    Why: where only the number of word tokens is wanted (``Pipeline._formulations``), the
+    per-token loop of :func:`split_numerals` and the list it builds cost about twice the count
+    itself. split_numerals changes only runs of consecutive tokens that start with a numeral
+    (a token that does not is never split and never merged into, so each run is rewritten on
+    its own); such runs are found by one regex pass over the tokens joined as for
+    :func:`count_word_tokens`, and only they are split, and their count corrected.
+    """
+    joined = "\0".join(tokens)
+    if joined.count("\0") != len(tokens) - 1:  # some token holds a NUL, or no tokens
+        return count_word_tokens(split_numerals(tokens))
+    framed = f"\0{joined}\0"
+    n = len(tokens) - len(_NONWORD_TOKEN.findall(framed))
+    for m in _NUMERAL_WINDOW.finditer(framed):
+        window = m.group()[1:].split("\0")
+        n += count_word_tokens(split_numerals(window)) - count_word_tokens(window)
+    return n
 
 
 _match_start = re.Match.start  # unbound: map() over matches without a Python-level lambda
@@ -445,6 +476,31 @@ class Tokenizer:
         if pos < len(text):
             out.extend(self._cut_gap(text[pos:]))
         return out, spans
+
+    def count_with_spans(self, text: str) -> tuple[int, int, list[tuple[int, int]]]:
+        """``(count_word_tokens(tokens), tokens.count("\\n"), spans)`` of ``cut_with_spans(text)``,
+        without building the token list.
+
+        Why: ``Pipeline._formulations`` needs of the tokens only how many are word tokens (the
+        formulation tokens are the spans) and whether every newline is a token of its own.
+        Each gap is cut as in ``cut_with_spans``; its numbers are split only for the count
+        (:func:`count_word_tokens_split`), and split_numerals never makes, joins or splits a
+        newline token, so the newline count is taken before it.
+        """
+        spans = self._matcher.spans(text)
+        words = sum(map(is_word_token, (text[s:e] for s, e in spans)))
+        newlines = 0
+        for a, b in zip((0, *(e for _, e in spans)), (*(s for s, _ in spans), len(text)), strict=True):
+            if a >= b:
+                continue
+            gap = text[a:b]
+            tokens = self._cut_plain(gap)
+            newlines += tokens.count("\n")
+            if self.numerals and _NUMERAL_RUN.search(gap):  # as ``_cut_gap``
+                words += count_word_tokens_split(tokens)
+            else:
+                words += count_word_tokens(tokens)
+        return words, newlines, spans
 
     def _cut_gap(self, text: str) -> list[str]:
         tokens = self._cut_plain(text)
