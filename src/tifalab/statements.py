@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -1292,15 +1292,25 @@ def _drop_inner_beliefs(statements: list[Statement]) -> list[Statement]:
     (阿卡表示，赞赏…，相信…): on the gold sets the inner statement was never counted (0 of 5),
     unlike 呼吁 or 强调 after a comma, which the annotators count as statements of their own."""
     out: list[Statement] = []
-    for st in statements:
+    for i, st in enumerate(statements):
         if st.kind == "indirect" and st.verb in _INNER_BELIEF_VERBS and st.speaker.name and any(
-            o is not st and o.kind == "indirect" and o.speaker.name == st.speaker.name
-            and o.start < st.start and o.end >= st.end
-            for o in statements
+            o.kind == "indirect" and o.speaker.name == st.speaker.name and o.start < st.start and o.end >= st.end
+            for o in _same_paragraph_before(statements, i)
         ):
             continue
         out.append(st)
     return out
+
+
+def _same_paragraph_before(statements: list[Statement], i: int) -> Iterator[Statement]:
+    """The statements before ``statements[i]`` (sorted by start) in its paragraph, nearest first:
+    an indirect statement never spans paragraphs, so an outer one is among them (and a text of
+    thousands of paragraphs stays linear)."""
+    para = statements[i].paragraph
+    for j in range(i - 1, -1, -1):
+        if statements[j].paragraph != para:
+            return
+        yield statements[j]
 
 
 # inside a quote of a profile, mostly others' words: 他/她 (not 他们) speaking of the profiled
