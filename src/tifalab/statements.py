@@ -1156,7 +1156,9 @@ def _extract(
             pair = _pair_before(text, t.mstart, lo, registry)
             if pair is None and last_pair is not None and t.mstart - last_pair[0] <= 600:
                 # …他们在…文章中说，…。他们表示，…: the same pair again, if nobody else came between
-                between = {n for e, n in registry.timeline if last_pair[0] <= e < t.mstart and n}
+                lo_i = bisect.bisect_left(registry.timeline, (last_pair[0], ""))
+                hi_i = bisect.bisect_left(registry.timeline, (t.mstart, ""))
+                between = {n for _e, n in registry.timeline[lo_i:hi_i] if n}
                 pair = last_pair[1] if between <= set(last_pair[1]) else None
             if pair:
                 t.resolved, t.via, t.co = registry._person(pair[0], None), "pronoun", pair[1:]
